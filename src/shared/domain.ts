@@ -1,0 +1,221 @@
+import { z } from 'zod';
+
+/**
+ * Everything that crosses the IPC/HTTP boundary. Inputs are zod schemas so
+ * both ends parse them; outputs are plain JSON view types (numbers for
+ * instants, in ms since the epoch, UTC).
+ */
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const idSchema = z
+  .string()
+  .regex(ID, 'use letters, digits, "-" or "_" (at most 64)');
+
+export const timeOfDaySchema = z
+  .string()
+  .regex(HHMM, 'use 24-hour HH:MM, for example 15:00');
+
+/** Accepts any IANA zone name the runtime's ICU knows. */
+export const timeZoneSchema = z.string().refine(isKnownTimeZone, {
+  message: 'unknown IANA time zone (for example Europe/Lisbon)',
+});
+
+export function isKnownTimeZone(zone: string): boolean {
+  if (!zone.includes('/') && zone !== 'UTC') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const propertyInputSchema = z.object({
+  id: idSchema.optional(),
+  name: z.string().trim().min(1, 'name is required').max(120),
+  timeZone: timeZoneSchema,
+  checkInTime: timeOfDaySchema.default('15:00'),
+  checkOutTime: timeOfDaySchema.default('11:00'),
+  leadMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
+  graceMinutes: z.number().int().min(0).max(24 * 60).default(0),
+});
+export type PropertyInput = z.input<typeof propertyInputSchema>;
+export type Property = z.output<typeof propertyInputSchema> & { id: string };
+
+export const LOCK_PROVIDERS = ['simulated', 'tuya'] as const;
+export type LockProviderKind = (typeof LOCK_PROVIDERS)[number];
+
+/** How the lock reaches the cloud; decides PIN length and confirmation. */
+export const LOCK_LINKS = ['wifi', 'zigbee', 'bluetooth'] as const;
+export type LockLink = (typeof LOCK_LINKS)[number];
+
+export const lockInputSchema = z.object({
+  id: idSchema.optional(),
+  propertyId: idSchema,
+  name: z.string().trim().min(1, 'name is required').max(120),
+  provider: z.enum(LOCK_PROVIDERS).default('simulated'),
+  link: z.enum(LOCK_LINKS).default('wifi'),
+  deviceId: z.string().trim().max(64).optional(),
+});
+export type LockInput = z.input<typeof lockInputSchema>;
+export type Lock = z.output<typeof lockInputSchema> & { id: string };
+
+export const FEED_SOURCES = ['airbnb', 'vrbo', 'booking', 'other'] as const;
+export type FeedSource = (typeof FEED_SOURCES)[number];
+
+export const feedInputSchema = z.object({
+  id: idSchema.optional(),
+  propertyId: idSchema,
+  /** An http(s) URL or an absolute file path on the machine running workers. */
+  url: z.string().trim().min(1, 'url or file path is required'),
+  source: z.enum(FEED_SOURCES).default('other'),
+  intervalMinutes: z.number().int().min(1).max(24 * 60).default(15),
+});
+export type FeedInput = z.input<typeof feedInputSchema>;
+export type Feed = z.output<typeof feedInputSchema> & { id: string };
+
+export const walkInInputSchema = z.object({
+  propertyId: idSchema,
+  guestName: z.string().trim().min(1, 'guest name is required').max(120),
+  /** Instant the PIN should start working; omitted means now. */
+  startsAtMs: z.number().int().positive().optional(),
+  endsAtMs: z.number().int().positive(),
+  lockIds: z.array(idSchema).optional(),
+});
+export type WalkInInput = z.input<typeof walkInInputSchema>;
+
+export const PIN_STATES = [
+  'scheduled',
+  'pending',
+  'active',
+  'failed',
+  'revoked',
+  'skipped',
+] as const;
+/**
+ * scheduled: create job waiting; pending: sent, lock has not confirmed;
+ * active: lock confirmed; failed: create gave up; revoked: removed;
+ * skipped: never created (stay over or superseded).
+ */
+export type PinState = (typeof PIN_STATES)[number];
+
+export interface PinView {
+  lockId: string;
+  lockName: string;
+  state: PinState;
+  /** Masked ("••••••") until revealed with `pins:reveal`. */
+  masked: string;
+  validFromMs: number;
+  validToMs: number;
+  lastError?: string;
+}
+
+export const RESERVATION_SOURCES = ['ical', 'webhook', 'manual'] as const;
+export type ReservationSource = (typeof RESERVATION_SOURCES)[number];
+
+export interface ReservationView {
+  id: string;
+  propertyId: string;
+  propertyName: string;
+  timeZone: string;
+  source: ReservationSource;
+  guestName: string;
+  phoneLast4?: string;
+  checkInMs: number;
+  checkOutMs: number;
+  status: 'confirmed' | 'cancelled';
+  version: number;
+  pins: PinView[];
+}
+
+export const JOB_STATES = [
+  'delayed',
+  'waiting',
+  'active',
+  'completed',
+  'failed',
+] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export interface JobView {
+  id: string;
+  queue: 'pin-create' | 'pin-revoke';
+  state: JobState;
+  reservationId: string;
+  lockId: string;
+  guestName: string;
+  runAtMs: number;
+  attemptsMade: number;
+  failedReason?: string;
+  /** Set when the job ran later than planned (machine asleep, no worker). */
+  lateByMs?: number;
+  result?: string;
+}
+
+export interface JobsView {
+  counts: Record<JobState, number>;
+  jobs: JobView[];
+}
+
+export interface LockView extends Lock {
+  propertyName: string;
+  isSimulated: boolean;
+  online: boolean | null;
+  batteryPercent: number | null;
+  livePins: number;
+  checkedAtMs: number | null;
+  lastError?: string;
+}
+
+export interface FeedView extends Feed {
+  lastGoodFetchMs: number | null;
+  lastError?: string;
+  lastImported: number;
+}
+
+/** Something the host should look at: a rejected input or a failed action. */
+export interface ProblemView {
+  id: string;
+  atMs: number;
+  kind: 'feed' | 'webhook' | 'job' | 'lock' | 'config';
+  subject: string;
+  field?: string;
+  message: string;
+}
+
+export interface AuditEntryView {
+  atMs: number;
+  actor: string;
+  machine: string;
+  action: string;
+  detail: string;
+}
+
+export interface AppInfo {
+  version: string;
+  machine: string;
+  machineTimeZone: string;
+  isDemoMode: boolean;
+  redis: 'embedded' | 'external';
+}
+
+export interface ImportSummary {
+  feedId: string;
+  imported: number;
+  updated: number;
+  skipped: number;
+  problems: ProblemView[];
+}
+
+/** Topics pushed to the panel when something it shows has changed. */
+export const CHANGE_TOPICS = [
+  'properties',
+  'locks',
+  'feeds',
+  'reservations',
+  'jobs',
+  'problems',
+] as const;
+export type ChangeTopic = (typeof CHANGE_TOPICS)[number];
