@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import {
+  feedInputSchema,
+  idSchema,
+  lockInputSchema,
+  propertyInputSchema,
+} from '../../shared';
+
+/** Retry policy of PIN jobs: `retries` after the first try, doubling delays. */
+export const retrySchema = z
+  .object({
+    retries: z.number().int().min(0).max(20).default(3),
+    backoffMs: z.number().int().min(100).max(3_600_000).default(2000),
+  })
+  .strict();
+
+const seedLockSchema = lockInputSchema.omit({ propertyId: true }).extend({ id: idSchema });
+const seedFeedSchema = feedInputSchema.omit({ propertyId: true }).extend({ id: idSchema });
+
+/** A property declared in the config file, with its locks and feeds. */
+export const seedPropertySchema = propertyInputSchema.extend({
+  id: idSchema,
+  locks: z.array(seedLockSchema).default([]),
+  feeds: z.array(seedFeedSchema).default([]),
+});
+
+/**
+ * Everything that configures one running core. Every field has a default, so
+ * `{}` starts Lockstep on embedded Redis with simulated locks.
+ */
+export const optionsSchema = z
+  .object({
+    /** Where the embedded Redis, the key file and logs live. */
+    dataDir: z.string().min(1).default('.lockstep-data'),
+    /** `redis://` URL of a shared Redis; omitted starts an embedded one. */
+    redisUrl: z.string().url().optional(),
+    /** Hash-tagged key prefix; one per installation sharing a Redis. */
+    namespace: idSchema.default('lockstep'),
+    host: z.string().default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(4870),
+    concurrency: z.number().int().min(1).max(50).default(5),
+    retry: retrySchema.default({ retries: 3, backoffMs: 2000 }),
+    /** Shared secret for `X-Webhook-Signature`; webhooks refused without it. */
+    webhookSecret: z.string().min(16).optional(),
+    /** Tuya cloud credentials; without them locks are simulated (demo mode). */
+    tuya: z
+      .object({
+        accessId: z.string().min(1),
+        accessSecret: z.string().length(32, 'Tuya access secrets are 32 characters'),
+        baseUrl: z.string().url(),
+      })
+      .strict()
+      .optional(),
+    /** How often every machine's reconciler and lock-health check run. */
+    reconcileEveryMs: z.number().int().min(1000).default(5 * 60_000),
+    properties: z.array(seedPropertySchema).default([]),
+  })
+  .strict();
+
+export type LockstepOptionsInput = z.input<typeof optionsSchema>;
+export type LockstepOptions = z.output<typeof optionsSchema>;
+export type SeedProperty = z.output<typeof seedPropertySchema>;

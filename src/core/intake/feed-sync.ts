@@ -1,0 +1,138 @@
+import type { Feed, ImportSummary, Property, ProblemView } from '../../shared';
+import type { CoreContext } from '../context';
+import { describeUnknown } from '../dispatch';
+import { extractStays } from '../feeds/extract';
+import { fetchFeed } from '../feeds/fetch';
+import type { FeedStay } from '../feeds/types';
+import { upsertReservation } from '../reservations/upsert';
+import type { Reservation } from '../store/records';
+import { cancelReservation } from '../reservations/cancel';
+import { readFeedState, writeFeedState, type FeedState } from './feed-state';
+
+/** A stay leaves only after two good fetches this far apart both missed it. */
+export const MISSING_CONFIRM_MS = 10 * 60_000;
+
+/**
+ * Fetches one feed and makes the reservations match it. A fetch error, a
+ * timeout or an empty calendar changes nothing; malformed events are reported
+ * as problems while the rest are imported.
+ */
+export async function syncFeed(ctx: CoreContext, feed: Feed): Promise<ImportSummary> {
+  const summary: ImportSummary = { feedId: feed.id, imported: 0, updated: 0, skipped: 0, problems: [] };
+  const property = await ctx.stores.properties.get(feed.propertyId);
+  const state = await readFeedState(ctx, feed.id);
+  const now = ctx.now();
+  if (!property) {
+    summary.problems.push(await report(ctx, feed, 'propertyId', `Property ${feed.propertyId} does not exist.`));
+    return summary;
+  }
+
+  let text: string;
+  try {
+    const fetched = await fetchFeed(feed, { ...(state.etag ? { etag: state.etag } : {}), ...(state.lastModified ? { lastModified: state.lastModified } : {}) });
+    if (fetched.status === 'not_modified') {
+      await writeFeedState(ctx, feed.id, { ...state, lastGoodFetchMs: now });
+      ctx.notify('feeds');
+      return summary;
+    }
+    text = fetched.text;
+    state.etag = fetched.etag;
+    state.lastModified = fetched.lastModified;
+  } catch (error) {
+    return failSync(ctx, feed, state, summary, describeUnknown(error));
+  }
+
+  let extracted: ReturnType<typeof extractStays>;
+  try {
+    extracted = extractStays(text, { source: feed.source, timeZone: property.timeZone, checkInTime: property.checkInTime, checkOutTime: property.checkOutTime }, now);
+  } catch (error) {
+    return failSync(ctx, feed, state, summary, describeUnknown(error));
+  }
+
+  for (const problem of extracted.problems) {
+    summary.problems.push(await report(ctx, feed, problem.field, `Event ${problem.uid ?? `#${problem.index + 1}`}: ${problem.message}`));
+  }
+  summary.skipped = extracted.skipped.length;
+
+  const fromFeed = await reservationsOfFeed(ctx, feed.id);
+  const seen = new Set<string>();
+  for (const stay of extracted.stays) {
+    const churned = findChurned(fromFeed, feed.id, stay);
+    const { reservation, outcome } = await upsertReservation(ctx, toIncoming(feed, property, stay), churned?.id);
+    seen.add(reservation.id);
+    if (outcome === 'created') summary.imported += 1;
+    if (outcome === 'updated') summary.updated += 1;
+  }
+
+  const isEmptyAfterStays = extracted.stays.length === 0 && fromFeed.some((r) => r.status === 'confirmed' && r.checkOutMs > now);
+  if (!isEmptyAfterStays) await retireMissing(ctx, fromFeed, seen, state, now);
+
+  await writeFeedState(ctx, feed.id, { ...state, lastGoodFetchMs: now, lastImported: extracted.stays.length });
+  ctx.notify('feeds', 'reservations', 'problems');
+  return summary;
+}
+
+async function failSync(ctx: CoreContext, feed: Feed, state: FeedState, summary: ImportSummary, message: string): Promise<ImportSummary> {
+  await writeFeedState(ctx, feed.id, { ...state, lastError: message, lastErrorMs: ctx.now() });
+  summary.problems.push(await report(ctx, feed, 'url', message));
+  ctx.notify('feeds', 'problems');
+  return summary;
+}
+
+/**
+ * Stays the feed no longer lists leave only when two good fetches at least
+ * MISSING_CONFIRM_MS apart both missed them; a stay already under way is
+ * held for the host to confirm, since a feed alone is not authoritative.
+ */
+async function retireMissing(ctx: CoreContext, fromFeed: Reservation[], seen: Set<string>, state: FeedState, now: number): Promise<void> {
+  const missingSince: Record<string, number> = {};
+  for (const reservation of fromFeed) {
+    if (seen.has(reservation.id) || reservation.status !== 'confirmed' || reservation.checkOutMs <= now) continue;
+    const firstMiss = state.missingSince[reservation.id] ?? now;
+    if (now - firstMiss < MISSING_CONFIRM_MS) {
+      missingSince[reservation.id] = firstMiss;
+      continue;
+    }
+    const property = await ctx.stores.properties.get(reservation.propertyId);
+    const hasStarted = property ? now >= reservation.checkInMs - property.leadMinutes * 60_000 : true;
+    if (hasStarted) {
+      missingSince[reservation.id] = firstMiss;
+      await ctx.stores.journal.problem({
+        kind: 'feed',
+        subject: `${reservation.guestName} (${reservation.id})`,
+        message: 'The feed no longer lists this stay, which has already begun. Cancel it in Stays to revoke the PIN, or leave it to end at check-out.',
+      });
+    } else {
+      await cancelReservation(ctx, reservation.id, 'feed');
+    }
+  }
+  state.missingSince = missingSince;
+}
+
+function findChurned(fromFeed: Reservation[], feedId: string, stay: FeedStay): Reservation | undefined {
+  const key = `feed:${feedId}:${stay.uid}`;
+  if (fromFeed.some((r) => r.sourceKey === key)) return undefined;
+  return fromFeed.find((r) => r.checkInMs === stay.checkInMs && r.checkOutMs === stay.checkOutMs && r.summary === stay.summary && r.status === 'confirmed');
+}
+
+function toIncoming(feed: Feed, property: Property, stay: FeedStay) {
+  return {
+    propertyId: property.id,
+    source: 'ical' as const,
+    sourceKey: `feed:${feed.id}:${stay.uid}`,
+    guestName: stay.guestName ?? stay.summary,
+    checkInMs: stay.checkInMs,
+    checkOutMs: stay.checkOutMs,
+    summary: stay.summary,
+    ...(stay.phoneLast4 ? { phoneLast4: stay.phoneLast4 } : {}),
+  };
+}
+
+async function reservationsOfFeed(ctx: CoreContext, feedId: string): Promise<Reservation[]> {
+  const prefix = `feed:${feedId}:`;
+  return (await ctx.stores.reservations.all()).filter((r) => r.sourceKey.startsWith(prefix));
+}
+
+function report(ctx: CoreContext, feed: Feed, field: string, message: string): Promise<ProblemView> {
+  return ctx.stores.journal.problem({ kind: 'feed', subject: feed.url, field, message });
+}

@@ -1,0 +1,111 @@
+import type { Lock } from '../../shared';
+import type { CoreContext } from '../context';
+import { pinName, type LockPin, type LockProvider } from '../locks/provider';
+import { pinField, type PinRecord, type Reservation } from '../store/records';
+import type { PinJobData } from './ids';
+import { generatePin } from './pin-code';
+import { sameWindow, pinWindow, type PinWindow } from './window';
+
+export type JobOutcome = { outcome: string; lateByMs?: number };
+
+/**
+ * Puts the stay's PIN on the lock with its window. Idempotent: a PIN already
+ * on the lock for this reservation (in our record or found by name on the
+ * lock) is adopted, never duplicated. When the window changed, the new window
+ * is created first and the old one deleted after, so the guest is never left
+ * without a working PIN. Caller holds the (reservation, lock) mutex.
+ */
+export async function createPinForStay(ctx: CoreContext, data: PinJobData): Promise<JobOutcome> {
+  const target = await loadTarget(ctx, data);
+  if ('outcome' in target) return target;
+  const { reservation, lock, window } = target;
+  const field = pinField(reservation.id, lock.id);
+  const lateByMs = Math.max(0, ctx.now() - data.runAtMs);
+
+  if (ctx.now() >= window.validToMs) {
+    const record = await ctx.stores.pins.get(field);
+    if (record && !record.onLock) {
+      const reason = `The stay had ended when the job ran (${Math.round(lateByMs / 60_000)} min late).`;
+      await ctx.stores.pins.put(field, { ...record, state: 'skipped', lastError: reason, updatedAtMs: ctx.now() });
+    }
+    return { outcome: 'skipped: stay already over', lateByMs };
+  }
+
+  const provider = ctx.providerFor(lock);
+  const named = (await provider.listPins(lock)).filter((p) => p.name === pinName(reservation.id) && p.state !== 'missing');
+  let record = await ensurePinCode(ctx, reservation, lock, provider);
+
+  const fitting = named.find((p) => sameWindow(p, window));
+  let placed: LockPin;
+  if (fitting) {
+    placed = fitting;
+  } else {
+    const pin = ctx.sealer.open(record.sealedPin ?? '');
+    placed = await provider.createPin(lock, { name: pinName(reservation.id), pin, ...window });
+  }
+
+  // Create first, delete after: the old window is removed only now.
+  for (const stale of named.filter((p) => p.passwordId !== placed.passwordId)) {
+    await provider.deletePin(lock, stale.passwordId);
+  }
+
+  record = {
+    ...record,
+    version: reservation.version,
+    ...window,
+    state: placed.state === 'active' ? 'active' : placed.state === 'failed' ? 'failed' : 'pending',
+    onLock: { passwordId: placed.passwordId, validFromMs: window.validFromMs, validToMs: window.validToMs },
+    updatedAtMs: ctx.now(),
+  };
+  if (placed.detail) record.lastError = placed.detail;
+  else delete record.lastError;
+  await ctx.stores.pins.put(field, record);
+  ctx.notify('reservations', 'locks');
+  return { outcome: fitting ? `adopted (${record.state})` : `created (${record.state})`, lateByMs };
+}
+
+type Target = { reservation: Reservation; lock: Lock; window: PinWindow } | JobOutcome;
+
+async function loadTarget(ctx: CoreContext, data: PinJobData): Promise<Target> {
+  const reservation = await ctx.stores.reservations.get(data.reservationId);
+  if (!reservation || reservation.status !== 'confirmed' || reservation.version !== data.version) {
+    return { outcome: 'skipped: superseded by a newer version of the stay' };
+  }
+  const lock = await ctx.stores.locks.get(data.lockId);
+  const property = await ctx.stores.properties.get(reservation.propertyId);
+  if (!lock || !property) return { outcome: 'skipped: lock or property no longer exists' };
+  return { reservation, lock, window: pinWindow(reservation, property) };
+}
+
+/** The record with a sealed PIN code, generating and saving one before any lock call. */
+async function ensurePinCode(ctx: CoreContext, reservation: Reservation, lock: Lock, provider: LockProvider): Promise<PinRecord> {
+  const field = pinField(reservation.id, lock.id);
+  const property = await ctx.stores.properties.get(reservation.propertyId);
+  const existing = await ctx.stores.pins.get(field);
+  const length = provider.pinLength(lock);
+  if (existing?.sealedPin && ctx.sealer.open(existing.sealedPin).length === length) return existing;
+
+  const taken = await livePinsOnLock(ctx, lock.id, reservation.id);
+  const window = property ? pinWindow(reservation, property) : { validFromMs: 0, validToMs: 0 };
+  const record: PinRecord = {
+    reservationId: reservation.id,
+    lockId: lock.id,
+    version: reservation.version,
+    state: 'scheduled',
+    ...window,
+    ...existing,
+    sealedPin: ctx.sealer.seal(generatePin(length, taken)),
+    updatedAtMs: ctx.now(),
+  };
+  await ctx.stores.pins.put(field, record);
+  return record;
+}
+
+/** Plain PINs of other stays that are (or are about to be) on this lock. */
+export async function livePinsOnLock(ctx: CoreContext, lockId: string, exceptReservationId?: string): Promise<Set<string>> {
+  const records = await ctx.stores.pins.all();
+  const live = records.filter(
+    (r) => r.lockId === lockId && r.reservationId !== exceptReservationId && r.sealedPin && r.state !== 'revoked' && r.state !== 'skipped',
+  );
+  return new Set(live.map((r) => ctx.sealer.open(r.sealedPin ?? '')));
+}

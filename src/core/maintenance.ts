@@ -1,0 +1,61 @@
+import { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { CoreContext } from './context';
+import { describeUnknown } from './dispatch';
+import { readFeedState } from './intake/feed-state';
+import { syncFeed } from './intake/feed-sync';
+import { refreshLockHealth } from './locks/health';
+import { reconcileJobs } from './reconcile';
+
+const TICK_MS = 60_000;
+
+export interface Maintenance {
+  /** Runs one round now (feeds due, lock health, reconcile); never throws. */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * One repeatable job every minute, run by whichever machine's worker takes
+ * it: polls the feeds that are due (each at its own interval), refreshes
+ * lock health and reconciles jobs every `reconcileEveryMs`.
+ */
+export async function startMaintenance(ctx: CoreContext, connection: Redis): Promise<Maintenance> {
+  const queue = new Queue('maintenance', { connection, prefix: ctx.keys.bullPrefix });
+  queue.on('error', (error) => ctx.log.warn('maintenance queue error', { error: error.message }));
+  await queue.upsertJobScheduler('tick', { every: TICK_MS }, { name: 'tick', opts: { removeOnComplete: 50, removeOnFail: 50 } });
+
+  let lastSlowRoundMs = 0;
+  const tick = async () => {
+    await syncDueFeeds(ctx);
+    if (ctx.now() - lastSlowRoundMs >= ctx.options.reconcileEveryMs) {
+      lastSlowRoundMs = ctx.now();
+      await refreshLockHealth(ctx).catch((e: unknown) => ctx.log.warn('lock health failed', { error: describeUnknown(e) }));
+      await reconcileJobs(ctx).catch((e: unknown) => ctx.log.warn('reconcile failed', { error: describeUnknown(e) }));
+    }
+  };
+  const worker = new Worker('maintenance', tick, { connection, prefix: ctx.keys.bullPrefix, concurrency: 1 });
+  worker.on('error', (error) => ctx.log.warn('maintenance worker error', { error: error.message }));
+
+  let closed: Promise<void> | undefined;
+  return {
+    tick: () => tick().catch((e: unknown) => ctx.log.warn('maintenance failed', { error: describeUnknown(e) })),
+    close() {
+      closed ??= worker.close().then(() => queue.close());
+      return closed;
+    },
+  };
+}
+
+async function syncDueFeeds(ctx: CoreContext): Promise<void> {
+  for (const feed of await ctx.stores.feeds.all()) {
+    const state = await readFeedState(ctx, feed.id);
+    const lastAttemptMs = Math.max(state.lastGoodFetchMs ?? 0, state.lastErrorMs ?? 0);
+    if (ctx.now() - lastAttemptMs < feed.intervalMinutes * 60_000) continue;
+    try {
+      await syncFeed(ctx, feed);
+    } catch (error) {
+      ctx.log.warn('feed sync failed', { feedId: feed.id, error: describeUnknown(error) });
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { AuditEntryView, ProblemView } from '../../shared';
+
+const KEEP = 1000;
+
+/**
+ * Append-only lists the host browses: problems (rejected input, failed work)
+ * and the audit log (who did what from which machine). Newest first.
+ */
+export class Journal {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: { problems: string; audit: string },
+    private readonly machine: string,
+  ) {}
+
+  async problem(entry: Omit<ProblemView, 'id' | 'atMs'>): Promise<ProblemView> {
+    const full: ProblemView = { id: randomUUID(), atMs: Date.now(), ...entry };
+    await this.push(this.keys.problems, full);
+    return full;
+  }
+
+  async audit(actor: string, action: string, detail: string): Promise<void> {
+    const entry: AuditEntryView = { atMs: Date.now(), actor, machine: this.machine, action, detail };
+    await this.push(this.keys.audit, entry);
+  }
+
+  problems(limit = 200): Promise<ProblemView[]> {
+    return this.read<ProblemView>(this.keys.problems, limit);
+  }
+
+  auditLog(limit = 200): Promise<AuditEntryView[]> {
+    return this.read<AuditEntryView>(this.keys.audit, limit);
+  }
+
+  private async push(key: string, entry: object): Promise<void> {
+    await this.redis.multi().lpush(key, JSON.stringify(entry)).ltrim(key, 0, KEEP - 1).exec();
+  }
+
+  private async read<T>(key: string, limit: number): Promise<T[]> {
+    const raw = await this.redis.lrange(key, 0, limit - 1);
+    return raw.map((line) => JSON.parse(line) as T);
+  }
+}
