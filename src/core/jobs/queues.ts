@@ -30,6 +30,8 @@ export function createPinQueues(connection: Redis, prefix: string, retry: RetryP
 
   const jobOptions = (name: PinQueueName, data: PinJobData, nowMs: number): JobsOptions => ({
     jobId: pinJobId(name, data),
+    // The run time is exact: BullMQ adds `delay` to this timestamp.
+    timestamp: nowMs,
     delay: Math.max(0, data.runAtMs - nowMs),
     attempts: retry.retries + 1,
     backoff: { type: 'exponential', delay: retry.backoffMs },
