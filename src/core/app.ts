@@ -21,6 +21,7 @@ import { jobHandlers } from './service/jobs';
 import { journalHandlers } from './service/journal';
 import { setupHandlers } from './service/setup';
 import { stayHandlers } from './service/stays';
+import { webhookHandlers } from './service/webhooks';
 import { createStores } from './store';
 import { receiveWebhook } from './webhook/receive';
 
@@ -146,6 +147,7 @@ async function assemble(
     ...stayHandlers(ctx, actor),
     ...jobHandlers(ctx, actor),
     ...journalHandlers(ctx),
+    ...webhookHandlers(ctx, actor),
   };
 
   let closed: Promise<void> | undefined;

@@ -24,7 +24,10 @@ export function createKeys(namespace: string) {
     changes: `${tag}:changes`,
     webhookEvents: `${tag}:webhook-events`,
     webhookLog: `${tag}:webhook-log`,
-    webhookSeen: `${tag}:webhook-seen`,
+    /** PMS reservation id to the time of the newest event applied (ms). */
+    webhookOrder: `${tag}:webhook-order`,
+    /** PMS accommodation id to Lockstep property id. */
+    pmsProperties: `${tag}:pms-properties`,
     settings: `${tag}:settings`,
   };
 }

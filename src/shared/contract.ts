@@ -3,6 +3,7 @@ import {
   feedInputSchema,
   idSchema,
   lockInputSchema,
+  pmsMappingInputSchema,
   propertyInputSchema,
   walkInInputSchema,
   type AppInfo,
@@ -17,6 +18,7 @@ import {
   type ProblemView,
   type Property,
   type ReservationView,
+  type WebhookEventView,
 } from './domain';
 import type { CallResult } from './result';
 
@@ -65,6 +67,10 @@ export const contract = {
   'pins:reveal': channel<typeof pinRef, { pin: string }>(pinRef),
   'problems:list': channel<typeof none, ProblemView[]>(none),
   'audit:list': channel<typeof none, AuditEntryView[]>(none),
+  'webhooks:list': channel<typeof none, WebhookEventView[]>(none),
+  'webhooks:map': channel<typeof pmsMappingInputSchema, { replayed: number }>(
+    pmsMappingInputSchema,
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -55,7 +55,9 @@ export async function syncFeed(ctx: CoreContext, feed: Feed): Promise<ImportSumm
   summary.skipped = extracted.skipped.length;
 
   const fromFeed = await reservationsOfFeed(ctx, feed.id);
-  const seen = new Set<string>();
+  // A malformed event is not a missing one: its stay keeps its PIN.
+  const unreadable = new Set(extracted.problems.map((p) => `feed:${feed.id}:${p.uid ?? ''}`));
+  const seen = new Set(fromFeed.filter((r) => unreadable.has(r.sourceKey)).map((r) => r.id));
   for (const stay of extracted.stays) {
     const churned = findChurned(fromFeed, feed.id, stay);
     const { reservation, outcome } = await upsertReservation(ctx, toIncoming(feed, property, stay), churned?.id);

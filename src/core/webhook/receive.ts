@@ -1,13 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { FieldProblem } from '../../shared';
 import type { CoreContext } from '../context';
+import { describeUnknown, zodProblems } from '../dispatch';
+import { applyWebhook } from './apply';
+import { deliveryId, storeDelivery, writeDelivery, type StoredWebhook } from './log';
+import { webhookSchema } from './payload';
+import { isValidSignature } from './signature';
 
-/** PMS webhook intake; see docs/API.md for the event shapes. */
-export function receiveWebhook(
-  ctx: CoreContext,
-  _rawBody: Buffer,
-  _headers: Record<string, string | undefined>,
-): Promise<{ status: number; body: unknown }> {
-  if (!ctx.options.webhookSecret) {
-    return Promise.resolve({ status: 503, body: { ok: false, error: 'Webhook intake is off: set LOCKSTEP_WEBHOOK_SECRET.' } });
+export interface WebhookAnswer {
+  status: number;
+  body: unknown;
+}
+
+const BODY_KEEP_BYTES = 64 * 1024;
+
+/**
+ * PMS webhook intake: verify the signature over the raw bytes, parse, store
+ * the event, then apply it once. Every delivery, accepted or not, lands in
+ * the event log the host browses; a rejected one says why.
+ */
+export async function receiveWebhook(ctx: CoreContext, rawBody: Buffer, headers: Record<string, string | undefined>): Promise<WebhookAnswer> {
+  const secret = ctx.options.webhookSecret;
+  if (!secret) return reject(ctx, rawBody, 503, 'Webhook intake is off: set LOCKSTEP_WEBHOOK_SECRET (or webhookSecret in the config file).');
+  if (!isValidSignature(rawBody, headers['x-webhook-signature'], secret)) {
+    const reason = headers['x-webhook-signature'] ? 'X-Webhook-Signature does not match the body' : 'X-Webhook-Signature header is missing';
+    return reject(ctx, rawBody, 401, reason);
   }
-  return Promise.resolve({ status: 501, body: { ok: false, error: 'not implemented' } });
+
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return reject(ctx, rawBody, 400, 'body is not JSON', [{ field: '(body)', message: 'not valid JSON' }]);
+  }
+  const parsed = webhookSchema.safeParse(json);
+  if (!parsed.success) {
+    const fields = zodProblems(parsed.error);
+    return reject(ctx, rawBody, 400, fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
+  }
+
+  const payload = parsed.data;
+  const entry: StoredWebhook = {
+    id: deliveryId(rawBody),
+    receivedAtMs: ctx.now(),
+    status: 'accepted',
+    httpStatus: 202,
+    event: payload.event,
+    pmsReservationId: payload.data.id,
+    accommodationId: payload.data.accommodationId,
+    duplicates: 0,
+    body: rawBody.toString('utf8').slice(0, BODY_KEEP_BYTES),
+  };
+  if (!(await storeDelivery(ctx, entry))) {
+    return { status: 200, body: { ok: true, id: entry.id, duplicate: true } };
+  }
+  return process(ctx, entry, payload);
+}
+
+/** Applies a stored delivery and records the outcome; used for replays too. */
+export async function process(ctx: CoreContext, entry: StoredWebhook, payload = webhookSchema.parse(JSON.parse(entry.body))): Promise<WebhookAnswer> {
+  let outcome: StoredWebhook;
+  try {
+    const result = await applyWebhook(ctx, payload);
+    outcome = { ...entry, ...result, httpStatus: result.status === 'held' ? 202 : 200 };
+  } catch (error) {
+    ctx.log.error('webhook processing failed', { id: entry.id, error: describeUnknown(error) });
+    outcome = { ...entry, status: 'failed', reason: describeUnknown(error), httpStatus: 500 };
+  }
+  await writeDelivery(ctx, outcome);
+  ctx.notify('reservations', 'problems');
+  return {
+    status: outcome.httpStatus,
+    body: { ok: outcome.status !== 'failed', id: outcome.id, status: outcome.status, ...(outcome.reason ? { reason: outcome.reason } : {}), ...(outcome.reservationId ? { reservationId: outcome.reservationId } : {}) },
+  };
+}
+
+async function reject(ctx: CoreContext, rawBody: Buffer, httpStatus: number, reason: string, fields?: FieldProblem[]): Promise<WebhookAnswer> {
+  // Rejected deliveries get ids of their own: a later, valid delivery of the
+  // same bytes must still be processed.
+  const entry: StoredWebhook = {
+    id: `x${randomUUID().replace(/-/g, '').slice(0, 23)}`,
+    receivedAtMs: ctx.now(),
+    status: 'rejected',
+    httpStatus,
+    reason,
+    duplicates: 0,
+    body: rawBody.toString('utf8').slice(0, BODY_KEEP_BYTES),
+  };
+  await storeDelivery(ctx, entry);
+  ctx.log.warn('webhook rejected', { id: entry.id, httpStatus, reason });
+  await ctx.stores.journal.problem({ kind: 'webhook', subject: `Webhook delivery ${entry.id}`, ...(fields?.[0] ? { field: fields[0].field } : {}), message: `Rejected (${httpStatus}): ${reason}` });
+  ctx.notify('problems');
+  return { status: httpStatus, body: { ok: false, id: entry.id, error: reason, ...(fields ? { fields } : {}) } };
 }

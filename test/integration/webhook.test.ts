@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signBody } from '../../src/core/webhook/signature';
+import { startTestCore, waitFor, type TestCore } from '../helpers/core';
+import { startTestRedis, type TestRedis } from '../helpers/redis';
+
+const SECRET = 'test-webhook-secret-0123456789';
+let redis: TestRedis;
+let t: TestCore;
+let propertyId: string;
+let lockId: string;
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  t = await startTestCore({ redisUrl: redis.url, options: { webhookSecret: SECRET } });
+  propertyId = (await t.call('properties:save', { id: 'apt-12', name: 'Apartment 12', timeZone: 'America/New_York' })).id;
+  lockId = (await t.call('locks:save', { propertyId, name: 'Unit door', link: 'wifi' })).id;
+});
+afterAll(async () => {
+  await t.close();
+  await redis.stop();
+});
+
+function send(body: unknown, options: { secret?: string | null } = {}) {
+  const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  const headers: Record<string, string | undefined> = {};
+  if (options.secret !== null) headers['x-webhook-signature'] = signBody(raw, options.secret ?? SECRET);
+  return t.core.receiveWebhook(raw, headers);
+}
+
+function event(kind: string, id: string, data: Record<string, unknown> = {}) {
+  return {
+    event: kind,
+    timestamp: '2027-03-01T10:00:00Z',
+    data: { id, accommodationId: 'apt-12', guestName: 'Robin Sample', guestEmail: 'robin@example.test', guestPhone: '+1 555 0100 4321', checkInDate: '2027-03-14', checkOutDate: '2027-03-16', status: 'confirmed', numberOfGuests: 2, updatedAt: '2027-03-01T10:00:00Z', ...data },
+  };
+}
+
+async function stayFor(pmsId: string) {
+  const list = await t.call('reservations:list', {});
+  const all = await t.core.context.stores.reservations.all();
+  const id = all.find((r) => r.sourceKey === `pms:${pmsId}`)?.id;
+  return list.find((r) => r.id === id);
+}
+
+describe('PMS webhook', () => {
+  it('creates a stay with its times in the property zone, across the spring-forward night', async () => {
+    const answer = await send(event('reservation.created', 'PMS-1'));
+    expect(answer.status).toBe(200);
+    const stay = await stayFor('PMS-1');
+    expect(new Date(stay?.checkInMs ?? 0).toISOString()).toBe('2027-03-14T19:00:00.000Z');
+    expect(new Date(stay?.checkOutMs ?? 0).toISOString()).toBe('2027-03-16T15:00:00.000Z');
+    expect(stay?.phoneLast4).toBe('4321');
+    const jobs = (await t.call('jobs:list', {})).jobs.filter((j) => j.reservationId === stay?.id);
+    expect(jobs.map((j) => new Date(j.runAtMs).toISOString()).sort()).toEqual(['2027-03-14T18:00:00.000Z', '2027-03-16T15:00:00.000Z']);
+  });
+
+  it('answers 401 to an unsigned or wrongly signed request and still records it as rejected', async () => {
+    expect((await send(event('reservation.created', 'PMS-X'), { secret: null })).status).toBe(401);
+    expect((await send(event('reservation.created', 'PMS-Y'), { secret: 'wrong-secret-wrong-secret' })).status).toBe(401);
+    const log = await t.call('webhooks:list', {});
+    expect(log.filter((e) => e.status === 'rejected' && e.httpStatus === 401)).toHaveLength(2);
+    expect(await stayFor('PMS-X')).toBeUndefined();
+    expect((await t.call('problems:list', {})).some((p) => p.kind === 'webhook' && p.message.includes('X-Webhook-Signature'))).toBe(true);
+  });
+
+  it('answers 400 naming the field of a malformed body', async () => {
+    const answer = await send({ event: 'reservation.created', data: { id: 'PMS-2', accommodationId: 'apt-12', checkInDate: '14/03/2027', checkOutDate: '2027-03-16' } });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toContain('data.checkInDate');
+    expect((await send('not json')).status).toBe(400);
+    expect((await send({ event: 'reservation.exploded', data: {} })).status).toBe(400);
+  });
+
+  it('processes a delivery once even when it arrives twice', async () => {
+    const body = event('reservation.created', 'PMS-3', { checkInDate: '2027-04-01', checkOutDate: '2027-04-03' });
+    await send(body);
+    const first = await stayFor('PMS-3');
+    const again = await send(body);
+    expect(again.body).toMatchObject({ duplicate: true });
+    expect((await stayFor('PMS-3'))?.version).toBe(first?.version);
+    expect((await t.call('webhooks:list', {})).find((e) => e.pmsReservationId === 'PMS-3')?.duplicates).toBe(1);
+  });
+
+  it('does not let an older event undo a newer one', async () => {
+    await send(event('reservation.created', 'PMS-4', { checkInDate: '2027-05-01', checkOutDate: '2027-05-04', updatedAt: '2027-03-01T10:00:00Z' }));
+    await send(event('reservation.modified', 'PMS-4', { checkInDate: '2027-05-01', checkOutDate: '2027-05-06', updatedAt: '2027-03-03T10:00:00Z' }));
+    const late = await send(event('reservation.updated', 'PMS-4', { checkInDate: '2027-05-01', checkOutDate: '2027-05-05', updatedAt: '2027-03-02T10:00:00Z' }));
+    expect(late.body).toMatchObject({ status: 'stale' });
+    expect(new Date((await stayFor('PMS-4'))?.checkOutMs ?? 0).toISOString()).toBe('2027-05-06T15:00:00.000Z');
+  });
+
+  it('a cancellation during the stay revokes the PIN at once (the PMS is authoritative)', async () => {
+    const now = new Date();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    await send(event('reservation.created', 'PMS-5', { checkInDate: iso(now.getTime() - 3600_000), checkOutDate: iso(now.getTime() + 86_400_000), updatedAt: iso(now.getTime() - 1000) }));
+    const stay = await stayFor('PMS-5');
+    await waitFor(async () => ((await stayFor('PMS-5'))?.pins[0]?.state === 'active' ? true : undefined), 10_000, 'PIN active');
+    expect((await t.core.simulated.plainPins(lockId)).some((p) => p.name.includes(stay?.id ?? '?'))).toBe(true);
+
+    await send(event('reservation.canceled', 'PMS-5', { checkInDate: iso(now.getTime() - 3600_000), checkOutDate: iso(now.getTime() + 86_400_000), updatedAt: iso(now.getTime()) }));
+    await waitFor(async () => ((await stayFor('PMS-5'))?.pins[0]?.state === 'revoked' ? true : undefined), 10_000, 'PIN revoked');
+    expect((await t.core.simulated.plainPins(lockId)).some((p) => p.name.includes(stay?.id ?? '?'))).toBe(false);
+  });
+
+  it('holds events for an unknown accommodation until the host maps it, then applies them', async () => {
+    const answer = await send(event('reservation.created', 'PMS-6', { accommodationId: 'stays-999' }));
+    expect(answer.status).toBe(202);
+    expect(answer.body).toMatchObject({ status: 'held' });
+    expect(await stayFor('PMS-6')).toBeUndefined();
+
+    const { replayed } = await t.call('webhooks:map', { accommodationId: 'stays-999', propertyId });
+    expect(replayed).toBe(1);
+    expect((await stayFor('PMS-6'))?.propertyId).toBe(propertyId);
+    expect((await t.call('webhooks:list', {})).find((e) => e.pmsReservationId === 'PMS-6')?.status).toBe('applied');
+  });
+});
