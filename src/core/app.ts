@@ -146,7 +146,7 @@ async function assemble(
     ...setupHandlers(ctx, actor),
     ...stayHandlers(ctx, actor),
     ...jobHandlers(ctx, actor),
-    ...journalHandlers(ctx),
+    ...journalHandlers(ctx, actor),
     ...webhookHandlers(ctx, actor),
   };
 

@@ -5,7 +5,7 @@ import { describeUnknown } from './dispatch';
 import { readFeedState } from './intake/feed-state';
 import { syncFeed } from './intake/feed-sync';
 import { refreshLockHealth } from './locks/health';
-import { reconcileJobs } from './reconcile';
+import { reconcile } from './reconcile';
 
 const TICK_MS = 60_000;
 
@@ -31,7 +31,7 @@ export async function startMaintenance(ctx: CoreContext, connection: Redis): Pro
     if (ctx.now() - lastSlowRoundMs >= ctx.options.reconcileEveryMs) {
       lastSlowRoundMs = ctx.now();
       await refreshLockHealth(ctx).catch((e: unknown) => ctx.log.warn('lock health failed', { error: describeUnknown(e) }));
-      await reconcileJobs(ctx).catch((e: unknown) => ctx.log.warn('reconcile failed', { error: describeUnknown(e) }));
+      await reconcile(ctx).catch((e: unknown) => ctx.log.warn('reconcile failed', { error: describeUnknown(e) }));
     }
   };
   const worker = new Worker('maintenance', tick, { connection, prefix: ctx.keys.bullPrefix, concurrency: 1 });

@@ -16,6 +16,7 @@ import {
   type Lock,
   type LockView,
   type ProblemView,
+  type ReconcilePlan,
   type Property,
   type ReservationView,
   type WebhookEventView,
@@ -67,6 +68,8 @@ export const contract = {
   'pins:reveal': channel<typeof pinRef, { pin: string }>(pinRef),
   'problems:list': channel<typeof none, ProblemView[]>(none),
   'audit:list': channel<typeof none, AuditEntryView[]>(none),
+  'reconcile:plan': channel<typeof none, ReconcilePlan>(none),
+  'reconcile:apply': channel<typeof none, ReconcilePlan>(none),
   'webhooks:list': channel<typeof none, WebhookEventView[]>(none),
   'webhooks:map': channel<typeof pmsMappingInputSchema, { replayed: number }>(
     pmsMappingInputSchema,

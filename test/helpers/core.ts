@@ -16,6 +16,8 @@ export interface TestCoreOptions {
   installKey?: Buffer;
   machine?: string;
   options?: Partial<LockstepOptionsInput>;
+  /** The core's clock (ms); BullMQ delays still use the real clock. */
+  now?: () => number;
 }
 
 export interface TestCore {
@@ -38,7 +40,7 @@ export async function startTestCore(options: TestCoreOptions): Promise<TestCore>
     { dataDir, redisUrl: options.redisUrl, namespace, retry: { retries: 2, backoffMs: 100 }, ...options.options },
     'test',
   );
-  const core = await startLockstep(parsed, { installKey, machine: options.machine ?? 'test-machine', log: quietLog });
+  const core = await startLockstep(parsed, { installKey, machine: options.machine ?? 'test-machine', log: quietLog, ...(options.now ? { now: options.now } : {}) });
 
   return {
     core,

@@ -49,10 +49,12 @@ export async function createPinForStay(ctx: CoreContext, data: PinJobData): Prom
     await provider.deletePin(lock, stale.passwordId);
   }
 
+  // The scheduler may have moved the stay meanwhile; keep its version and
+  // window, and record only what the lock now holds.
+  const latest = (await ctx.stores.pins.get(field)) ?? record;
   record = {
-    ...record,
-    version: reservation.version,
-    ...window,
+    ...latest,
+    sealedPin: record.sealedPin,
     state: placed.state === 'active' ? 'active' : placed.state === 'failed' ? 'failed' : 'pending',
     onLock: { passwordId: placed.passwordId, validFromMs: window.validFromMs, validToMs: window.validToMs },
     updatedAtMs: ctx.now(),

@@ -1,9 +1,12 @@
 import type { LockstepHandlers } from '../../shared';
 import type { CoreContext } from '../context';
+import { planReconcile, reconcile } from '../reconcile';
 
-/** Problems and the audit log, newest first. */
-export function journalHandlers(ctx: CoreContext): Pick<LockstepHandlers, 'problems:list' | 'audit:list'> {
+/** Problems, the audit log (newest first) and the reconciler's plan. */
+export function journalHandlers(ctx: CoreContext, actor: string): Pick<LockstepHandlers, 'problems:list' | 'audit:list' | 'reconcile:plan' | 'reconcile:apply'> {
   return {
+    'reconcile:plan': () => planReconcile(ctx),
+    'reconcile:apply': () => reconcile(ctx, actor),
     'problems:list': () => ctx.stores.journal.problems(),
     'audit:list': () => ctx.stores.journal.auditLog(),
   };
