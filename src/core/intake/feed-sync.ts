@@ -31,6 +31,10 @@ export async function syncFeed(ctx: CoreContext, feed: Feed): Promise<ImportSumm
   try {
     const fetched = await fetchFeed(feed, { ...(state.etag ? { etag: state.etag } : {}), ...(state.lastModified ? { lastModified: state.lastModified } : {}) });
     if (fetched.status === 'not_modified') {
+      // Unchanged content still counts as a good fetch that misses the same stays.
+      const fromFeed = await reservationsOfFeed(ctx, feed.id);
+      const seen = new Set(fromFeed.filter((r) => !(r.id in state.missingSince)).map((r) => r.id));
+      await retireMissing(ctx, fromFeed, seen, state, now);
       await writeFeedState(ctx, feed.id, { ...state, lastGoodFetchMs: now });
       ctx.notify('feeds');
       return summary;
