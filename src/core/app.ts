@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { AppInfo, ChangeTopic, Lock, LockstepHandlers } from '../shared';
+import type { AppInfo, ChangeTopic, LockstepHandlers } from '../shared';
 import { createChangeBus } from './changes';
 import type { LockstepOptions } from './config/options';
 import type { CoreContext } from './context';
@@ -8,9 +8,8 @@ import { LockstepError } from './errors';
 import { createPinQueues } from './jobs/queues';
 import { startPinWorkers } from './jobs/workers';
 import { createKeys } from './keys';
-import type { LockProvider } from './locks/provider';
+import { ProviderRegistry } from './locks/registry';
 import { SimulatedLockProvider } from './locks/simulated';
-import { TuyaLockProvider } from './locks/tuya';
 import { createLogger, type Logger } from './log';
 import { startMaintenance } from './maintenance';
 import { connectForPanel, connectForWorkers, quietQuit } from './redis/connect';
@@ -19,6 +18,7 @@ import { createSealer, type Sealer } from './secrets/sealer';
 import { seedFromOptions } from './seed';
 import { jobHandlers } from './service/jobs';
 import { journalHandlers } from './service/journal';
+import { settingsHandlers } from './service/settings';
 import { setupHandlers } from './service/setup';
 import { stayHandlers } from './service/stays';
 import { webhookHandlers } from './service/webhooks';
@@ -115,14 +115,15 @@ async function assemble(
   cleanups.push(() => queues.close());
 
   const simulated = new SimulatedLockProvider(redis, keys.simulatedLock, sealer);
-  const tuya = options.tuya ? new TuyaLockProvider({ ...options.tuya, log: log.child('tuya') }) : undefined;
-  const providerFor = (lock: Lock): LockProvider => {
-    if (lock.provider === 'simulated') return simulated;
-    if (!tuya) throw new LockstepError('provider_auth', `${lock.name} is a Tuya lock, but no Tuya credentials are configured.`);
-    return tuya;
-  };
+  const providers = new ProviderRegistry(redis, keys, sealer, options, simulated, log.child('tuya'));
+  await providers.reload();
+  // Credentials saved on another machine reach this one's provider too.
+  const stopReloading = bus.onChange((topics) => {
+    if (topics.includes('settings')) void providers.reload().catch((e: unknown) => log.warn('settings reload failed', { error: String(e) }));
+  });
+  cleanups.push(() => Promise.resolve(stopReloading()));
 
-  const ctx: CoreContext = { options, machine, keys, redis, stores, queues, sealer, log, providerFor, notify: bus.notify, now: start.now ?? Date.now };
+  const ctx: CoreContext = { options, machine, keys, redis, stores, queues, sealer, log, providers, providerFor: (lock) => providers.providerFor(lock), notify: bus.notify, now: start.now ?? Date.now };
   await seedFromOptions(ctx);
 
   if (start.runWorkers ?? true) {
@@ -137,12 +138,13 @@ async function assemble(
     version: start.version ?? '0.0.0',
     machine,
     machineTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    isDemoMode: !options.tuya,
+    isDemoMode: providers.isDemoMode,
     redis: embedded ? 'embedded' : 'external',
   };
   const actor = `host@${machine}`;
   const handlers: LockstepHandlers = {
-    'app:info': () => Promise.resolve(info),
+    'app:info': () => Promise.resolve({ ...info, isDemoMode: providers.isDemoMode }),
+    ...settingsHandlers(ctx, actor),
     ...setupHandlers(ctx, actor),
     ...stayHandlers(ctx, actor),
     ...jobHandlers(ctx, actor),

@@ -4,6 +4,7 @@ import type { LockstepOptions } from './config/options';
 import type { PinQueues } from './jobs/queues';
 import type { Keys } from './keys';
 import type { LockProvider } from './locks/provider';
+import type { ProviderRegistry } from './locks/registry';
 import type { Logger } from './log';
 import type { Sealer } from './secrets/sealer';
 import type { Stores } from './store';
@@ -19,6 +20,7 @@ export interface CoreContext {
   readonly queues: PinQueues;
   readonly sealer: Sealer;
   readonly log: Logger;
+  readonly providers: ProviderRegistry;
   /** The provider that drives this lock (simulated or Tuya). */
   providerFor(lock: Lock): LockProvider;
   /** Tells every panel, on every machine, that these topics changed. */

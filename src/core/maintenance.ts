@@ -4,6 +4,7 @@ import type { CoreContext } from './context';
 import { describeUnknown } from './dispatch';
 import { readFeedState } from './intake/feed-state';
 import { syncFeed } from './intake/feed-sync';
+import { checkPendingPins } from './locks/confirm';
 import { refreshLockHealth } from './locks/health';
 import { reconcile } from './reconcile';
 
@@ -28,6 +29,7 @@ export async function startMaintenance(ctx: CoreContext, connection: Redis): Pro
   let lastSlowRoundMs = 0;
   const tick = async () => {
     await syncDueFeeds(ctx);
+    await checkPendingPins(ctx);
     if (ctx.now() - lastSlowRoundMs >= ctx.options.reconcileEveryMs) {
       lastSlowRoundMs = ctx.now();
       await refreshLockHealth(ctx).catch((e: unknown) => ctx.log.warn('lock health failed', { error: describeUnknown(e) }));

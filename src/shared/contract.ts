@@ -5,9 +5,13 @@ import {
   lockInputSchema,
   pmsMappingInputSchema,
   propertyInputSchema,
+  tuyaSettingsInputSchema,
   walkInInputSchema,
   type AppInfo,
   type AuditEntryView,
+  type ConnectionCheckView,
+  type LockDeviceView,
+  type SettingsView,
   type ChangeTopic,
   type Feed,
   type FeedView,
@@ -44,6 +48,12 @@ function channel<I extends z.ZodType, O>(input: I) {
 
 export const contract = {
   'app:info': channel<typeof none, AppInfo>(none),
+  'settings:get': channel<typeof none, SettingsView>(none),
+  'settings:saveTuya': channel<typeof tuyaSettingsInputSchema, SettingsView>(
+    tuyaSettingsInputSchema,
+  ),
+  'settings:testTuya': channel<typeof none, ConnectionCheckView>(none),
+  'locks:devices': channel<typeof none, LockDeviceView[]>(none),
   'properties:list': channel<typeof none, Property[]>(none),
   'properties:save': channel<typeof propertyInputSchema, Property>(
     propertyInputSchema,

@@ -51,6 +51,10 @@ export const optionsSchema = z
       })
       .strict()
       .optional(),
+    /** Gap between read-backs while a gateway lock confirms a new PIN (ms). */
+    confirmPollMs: z.number().int().min(10).max(60_000).default(2500),
+    /** How long a create job waits for that confirmation (ms). */
+    confirmWaitMs: z.number().int().min(0).max(120_000).default(25_000),
     /** How often every machine's reconciler and lock-health check run. */
     reconcileEveryMs: z.number().int().min(1000).default(5 * 60_000),
     properties: z.array(seedPropertySchema).default([]),

@@ -1,6 +1,8 @@
 import type { Lock } from '../../shared';
 import type { CoreContext } from '../context';
+import { awaitConfirmation } from '../locks/confirm';
 import { pinName, type LockPin, type LockProvider } from '../locks/provider';
+import { LockstepError } from '../errors';
 import { pinField, type PinRecord, type Reservation } from '../store/records';
 import type { PinJobData } from './ids';
 import { generatePin } from './pin-code';
@@ -43,6 +45,7 @@ export async function createPinForStay(ctx: CoreContext, data: PinJobData): Prom
     const pin = ctx.sealer.open(record.sealedPin ?? '');
     placed = await provider.createPin(lock, { name: pinName(reservation.id), pin, ...window });
   }
+  placed = await awaitConfirmation(ctx, provider, lock, placed);
 
   // Create first, delete after: the old window is removed only now.
   for (const stale of named.filter((p) => p.passwordId !== placed.passwordId)) {
@@ -63,6 +66,9 @@ export async function createPinForStay(ctx: CoreContext, data: PinJobData): Prom
   else delete record.lastError;
   await ctx.stores.pins.put(field, record);
   ctx.notify('reservations', 'locks');
+  if (record.state === 'failed') {
+    throw new LockstepError('lock_rejected', placed.detail ?? `${lock.name} refused the PIN.`);
+  }
   return { outcome: fitting ? `adopted (${record.state})` : `created (${record.state})`, lateByMs };
 }
 

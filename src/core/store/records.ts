@@ -77,6 +77,8 @@ export const pinRecord = z.object({
     .object({ passwordId: z.string(), validFromMs: z.number(), validToMs: z.number() })
     .optional(),
   lastError: z.string().optional(),
+  /** When the host was warned that the lock had not confirmed by check-in. */
+  pendingWarnedAtMs: z.number().optional(),
   updatedAtMs: z.number(),
 });
 export type PinRecord = z.infer<typeof pinRecord>;
