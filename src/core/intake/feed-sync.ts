@@ -4,6 +4,7 @@ import { describeUnknown } from '../dispatch';
 import { extractStays } from '../feeds/extract';
 import { fetchFeed } from '../feeds/fetch';
 import type { FeedStay } from '../feeds/types';
+import { pinWindow } from '../jobs/window';
 import { upsertReservation } from '../reservations/upsert';
 import type { Reservation } from '../store/records';
 import { cancelReservation } from '../reservations/cancel';
@@ -100,7 +101,7 @@ async function retireMissing(ctx: CoreContext, fromFeed: Reservation[], seen: Se
       continue;
     }
     const property = await ctx.stores.properties.get(reservation.propertyId);
-    const hasStarted = property ? now >= reservation.checkInMs - property.leadMinutes * 60_000 : true;
+    const hasStarted = property ? now >= pinWindow(reservation, property).validFromMs : true;
     if (hasStarted) {
       missingSince[reservation.id] = firstMiss;
       await ctx.stores.journal.problem({

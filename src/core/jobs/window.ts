@@ -8,11 +8,16 @@ export interface PinWindow {
   validToMs: number;
 }
 
-/** The window a stay's PIN is valid for, which is also when its jobs run. */
+/**
+ * The window a stay's PIN is valid for, which is also when its jobs run.
+ * A stay's own lead or grace wins over the property's.
+ */
 export function pinWindow(reservation: Reservation, property: Property): PinWindow {
+  const lead = reservation.leadMinutes ?? property.leadMinutes;
+  const grace = reservation.graceMinutes ?? property.graceMinutes;
   return {
-    validFromMs: reservation.checkInMs - property.leadMinutes * 60_000,
-    validToMs: reservation.checkOutMs + property.graceMinutes * 60_000,
+    validFromMs: reservation.checkInMs - lead * 60_000,
+    validToMs: reservation.checkOutMs + grace * 60_000,
   };
 }
 

@@ -5,7 +5,7 @@ import type { Reservation } from '../store/records';
 
 /** What an intake channel knows about a stay. Instants in ms, UTC. */
 export type IncomingStay = Pick<Reservation, 'propertyId' | 'source' | 'sourceKey' | 'guestName' | 'checkInMs' | 'checkOutMs'> &
-  Partial<Pick<Reservation, 'phoneLast4' | 'summary' | 'lockIds' | 'status'>>;
+  Partial<Pick<Reservation, 'phoneLast4' | 'summary' | 'lockIds' | 'status' | 'leadMinutes' | 'graceMinutes'>>;
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -56,6 +56,8 @@ function movesJobs(a: Reservation, b: Reservation): boolean {
     a.checkOutMs !== b.checkOutMs ||
     a.propertyId !== b.propertyId ||
     a.status !== b.status ||
+    a.leadMinutes !== b.leadMinutes ||
+    a.graceMinutes !== b.graceMinutes ||
     JSON.stringify(a.lockIds ?? null) !== JSON.stringify(b.lockIds ?? null)
   );
 }

@@ -21,7 +21,7 @@ export function stayHandlers(ctx: CoreContext, actor: string): StayHandlers {
     async 'reservations:addWalkIn'(input) {
       const property = await ctx.stores.properties.get(input.propertyId);
       if (!property) throw new LockstepError('not_found', `No property ${input.propertyId}.`, { fields: [{ field: 'propertyId', message: 'unknown property' }] });
-      // A walk-in's PIN starts at `startsAtMs`, so check-in is that plus the lead.
+      // A walk-in's PIN works from the moment the host chose to check-out, exactly.
       const startsAtMs = input.startsAtMs ?? ctx.now();
       if (input.endsAtMs <= startsAtMs) {
         throw new LockstepError('invalid_input', 'Check-out must be after the PIN starts.', { fields: [{ field: 'endsAtMs', message: 'must be after the start' }] });
@@ -31,8 +31,10 @@ export function stayHandlers(ctx: CoreContext, actor: string): StayHandlers {
         source: 'manual',
         sourceKey: `manual:${randomUUID()}`,
         guestName: input.guestName,
-        checkInMs: startsAtMs + property.leadMinutes * 60_000,
-        checkOutMs: input.endsAtMs - property.graceMinutes * 60_000,
+        checkInMs: startsAtMs,
+        checkOutMs: input.endsAtMs,
+        leadMinutes: 0,
+        graceMinutes: 0,
         ...(input.lockIds ? { lockIds: input.lockIds } : {}),
       });
       await ctx.stores.journal.audit(actor, 'reservation.walk-in', `${reservation.guestName} (${reservation.id})`);

@@ -51,6 +51,9 @@ export const reservationRecord = z.object({
   summary: z.string().optional(),
   checkInMs: z.number(),
   checkOutMs: z.number(),
+  /** Per-stay overrides of the property's lead and grace (walk-ins use 0). */
+  leadMinutes: z.number().int().min(0).optional(),
+  graceMinutes: z.number().int().min(0).optional(),
   /** Locks this stay opens; omitted means every lock of the property. */
   lockIds: z.array(z.string()).optional(),
   status: z.enum(['confirmed', 'cancelled']),
