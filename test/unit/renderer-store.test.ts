@@ -40,12 +40,13 @@ describe('the panel store', () => {
     const store = createLockstepStore({ api: stub.api });
     store.getState().start();
     await vi.waitFor(() =>
-      expect(Object.keys(store.getState().loaded)).toHaveLength(9),
+      expect(Object.keys(store.getState().loaded)).toHaveLength(10),
     );
 
     expect(new Set(stub.calls)).toEqual(
       new Set([
         'app:info',
+        'settings:get',
         'properties:list',
         'locks:list',
         'feeds:list',
@@ -64,7 +65,7 @@ describe('the panel store', () => {
     const store = createLockstepStore({ api: stub.api });
     store.getState().start();
     await vi.waitFor(() =>
-      expect(Object.keys(store.getState().loaded)).toHaveLength(9),
+      expect(Object.keys(store.getState().loaded)).toHaveLength(10),
     );
 
     stub.calls.length = 0;
@@ -79,6 +80,30 @@ describe('the panel store', () => {
       'audit:list',
       'reservations:list',
       'webhooks:list',
+    ]);
+  });
+
+  it('follows demo mode when the lock cloud settings change', async () => {
+    let isDemoMode = true;
+    const stub = stubApi({
+      'app:info': () => Promise.resolve({ ok: true, value: { isDemoMode } }),
+    });
+    const store = createLockstepStore({ api: stub.api });
+    store.getState().start();
+    await vi.waitFor(() =>
+      expect(store.getState().info?.isDemoMode).toBe(true),
+    );
+
+    isDemoMode = false;
+    stub.calls.length = 0;
+    stub.push(['settings']);
+    await vi.waitFor(() =>
+      expect(store.getState().info?.isDemoMode).toBe(false),
+    );
+    expect(stub.calls.sort()).toEqual([
+      'app:info',
+      'audit:list',
+      'settings:get',
     ]);
   });
 

@@ -8,8 +8,8 @@ import {
   type LockstepApi,
 } from '../../../shared';
 import { isTransportFailure } from '../api/http';
+import { AFFECTS } from './affects';
 import {
-  AFFECTS,
   EMPTY_LISTS,
   LIST_KEYS,
   LOADERS,

@@ -2,7 +2,6 @@ import type {
   AppInfo,
   AuditEntryView,
   CallResult,
-  Channel,
   ChangeTopic,
   FeedView,
   JobsView,
@@ -11,12 +10,15 @@ import type {
   ProblemView,
   Property,
   ReservationView,
+  SettingsView,
   WebhookEventView,
 } from '../../../shared';
 
 /** Everything the panel shows, each read by one list channel. */
 export interface Lists {
   info: AppInfo | null;
+  /** Lock cloud credentials as the core shows them (never the secret). */
+  settings: SettingsView | null;
   properties: Property[];
   locks: LockView[];
   feeds: FeedView[];
@@ -30,6 +32,7 @@ export type ListKey = keyof Lists;
 
 export const LIST_KEYS: ListKey[] = [
   'info',
+  'settings',
   'properties',
   'locks',
   'feeds',
@@ -42,6 +45,7 @@ export const LIST_KEYS: ListKey[] = [
 
 export const EMPTY_LISTS: Lists = {
   info: null,
+  settings: null,
   properties: [],
   locks: [],
   feeds: [],
@@ -61,6 +65,7 @@ type Loaders = {
 
 export const LOADERS: Loaders = {
   info: (api) => api['app:info']({}),
+  settings: (api) => api['settings:get']({}),
   properties: (api) => api['properties:list']({}),
   locks: (api) => api['locks:list']({}),
   feeds: (api) => api['feeds:list']({}),
@@ -74,40 +79,13 @@ export const LOADERS: Loaders = {
 /**
  * The lists to read again after a pushed change. The audit log has no topic
  * of its own: anything that changes also writes an audit entry. Webhook
- * deliveries show up as reservation changes or problems.
+ * deliveries show up as reservation changes or problems. Demo mode lives in
+ * the app info and follows the lock cloud credentials.
  */
 export function keysForTopics(topics: ChangeTopic[]): ListKey[] {
   if (topics.length === 0) return [];
   const keys = new Set<ListKey>([...topics, 'audit']);
   if (keys.has('reservations') || keys.has('problems')) keys.add('webhooks');
+  if (keys.has('settings')) keys.add('info');
   return [...keys];
 }
-
-/**
- * The lists a successful call changes, read again at once so the panel does
- * not depend on the push arriving (it may be down in serve mode). Channels
- * not named here change nothing the panel lists.
- */
-export const AFFECTS: Partial<Record<Channel, ListKey[]>> = {
-  'properties:save': ['properties', 'reservations', 'jobs', 'audit'],
-  'properties:remove': [
-    'properties',
-    'locks',
-    'feeds',
-    'reservations',
-    'audit',
-  ],
-  'locks:save': ['locks', 'reservations', 'jobs', 'audit'],
-  'locks:remove': ['locks', 'reservations', 'jobs', 'audit'],
-  'feeds:save': ['feeds', 'audit'],
-  'feeds:remove': ['feeds', 'audit'],
-  'feeds:sync': ['feeds', 'reservations', 'jobs', 'problems', 'audit'],
-  'reservations:addWalkIn': ['reservations', 'jobs', 'audit'],
-  'reservations:cancel': ['reservations', 'jobs', 'audit'],
-  'jobs:runNow': ['jobs', 'reservations', 'audit'],
-  'jobs:retry': ['jobs', 'reservations', 'problems', 'audit'],
-  'jobs:cancel': ['jobs', 'reservations', 'audit'],
-  'pins:reveal': ['audit'],
-  'reconcile:apply': ['reservations', 'jobs', 'locks', 'problems', 'audit'],
-  'webhooks:map': ['webhooks', 'reservations', 'jobs', 'problems', 'audit'],
-};

@@ -1,9 +1,10 @@
-import { OnlineBadge, SimulatedBadge } from '../../components/Badges';
+import { SimulatedBadge } from '../../components/Badges';
 import { LoadError } from '../../components/LoadError';
 import { ZonedTime } from '../../components/ZonedTime';
 import { useNow } from '../../hooks/useNow';
 import { formatAgo } from '../../lib/format';
 import { useLockstepStore } from '../../store';
+import { LockStatus } from './LockStatus';
 
 const PROVIDER_LABELS = { simulated: 'Simulated', tuya: 'Tuya cloud' };
 
@@ -47,7 +48,7 @@ export function LocksView() {
                   {PROVIDER_LABELS[lock.provider]} · {lock.link}
                 </td>
                 <td>
-                  <OnlineBadge online={lock.online} />
+                  <LockStatus lock={lock} />
                 </td>
                 <td className="num">
                   {lock.batteryPercent === null

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import {
   LOCK_LINKS,
   LOCK_PROVIDERS,
+  type LockDeviceView,
   type LockLink,
   type LockProviderKind,
 } from '../../../../shared';
@@ -9,12 +10,19 @@ import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useFormCall } from '../../hooks/useFormCall';
 import { useLockstepStore } from '../../store';
+import { DevicePicker } from './DevicePicker';
+import { deviceFields } from './lockDevice';
 import { PropertySelect } from './PropertySelect';
 
 const FIELDS = ['propertyId', 'name', 'provider', 'link', 'deviceId'] as const;
 const PROVIDER_LABELS: Record<LockProviderKind, string> = {
   simulated: 'Simulated (demo)',
   tuya: 'Tuya cloud',
+};
+const LINK_LABELS: Record<LockLink, string> = {
+  wifi: 'Wi-Fi',
+  zigbee: 'Zigbee',
+  bluetooth: 'Bluetooth',
 };
 
 /** Adds a lock to a property. */
@@ -27,6 +35,13 @@ export function LockForm() {
   const [link, setLink] = useState<LockLink>('wifi');
   const [deviceId, setDeviceId] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
+
+  const pick = (device: LockDeviceView): void => {
+    const fields = deviceFields(device, name);
+    setDeviceId(fields.deviceId);
+    setName(fields.name);
+    setLink(fields.link);
+  };
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -86,6 +101,7 @@ export function LockForm() {
           </select>
         )}
       </Field>
+      {provider === 'tuya' ? <DevicePicker onPick={pick} /> : null}
       <Field label="Connection" error={form.errors.link}>
         {(c) => (
           <select
@@ -95,11 +111,7 @@ export function LockForm() {
           >
             {LOCK_LINKS.map((l) => (
               <option key={l} value={l}>
-                {l === 'wifi'
-                  ? 'Wi-Fi'
-                  : l === 'zigbee'
-                    ? 'Zigbee'
-                    : 'Bluetooth'}
+                {LINK_LABELS[l]}
               </option>
             ))}
           </select>

@@ -3,8 +3,9 @@ import { FeedForm } from './FeedForm';
 import { FeedList } from './FeedList';
 import { LockForm } from './LockForm';
 import { PropertyForm } from './PropertyForm';
+import { TuyaSection } from './TuyaSection';
 
-/** Properties, locks and reservation feeds. */
+/** Properties, locks, reservation feeds and the lock cloud account. */
 export function SetupView() {
   return (
     <section aria-labelledby="setup-heading">
@@ -14,6 +15,7 @@ export function SetupView() {
         <PropertyForm />
         <LockForm />
         <FeedForm />
+        <TuyaSection />
       </div>
       <FeedList />
     </section>
