@@ -132,7 +132,7 @@ async function assemble(
   }
   const maintenance = await startMaintenance(ctx, workerRedis);
   cleanups.push(() => maintenance.close());
-  void maintenance.tick();
+  void maintenance.runNow();
 
   const info: AppInfo = {
     version: start.version ?? '0.0.0',
@@ -160,7 +160,7 @@ async function assemble(
     simulated,
     onChange: bus.onChange,
     receiveWebhook: (rawBody, headers) => receiveWebhook(ctx, rawBody, headers),
-    maintain: () => maintenance.tick(),
+    maintain: () => maintenance.runNow(),
     close() {
       closed ??= closeAll();
       return closed;

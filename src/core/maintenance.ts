@@ -11,8 +11,8 @@ import { reconcile } from './reconcile';
 const TICK_MS = 60_000;
 
 export interface Maintenance {
-  /** Runs one round now (feeds due, lock health, reconcile); never throws. */
-  tick(): Promise<void>;
+  /** Runs a full round now (feeds due, pending PINs, lock health, reconcile); never throws. */
+  runNow(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,21 +27,21 @@ export async function startMaintenance(ctx: CoreContext, connection: Redis): Pro
   await queue.upsertJobScheduler('tick', { every: TICK_MS }, { name: 'tick', opts: { removeOnComplete: 50, removeOnFail: 50 } });
 
   let lastSlowRoundMs = 0;
-  const tick = async () => {
+  const tick = async (isFull = false) => {
     await syncDueFeeds(ctx);
     await checkPendingPins(ctx);
-    if (ctx.now() - lastSlowRoundMs >= ctx.options.reconcileEveryMs) {
+    if (isFull || ctx.now() - lastSlowRoundMs >= ctx.options.reconcileEveryMs) {
       lastSlowRoundMs = ctx.now();
       await refreshLockHealth(ctx).catch((e: unknown) => ctx.log.warn('lock health failed', { error: describeUnknown(e) }));
       await reconcile(ctx).catch((e: unknown) => ctx.log.warn('reconcile failed', { error: describeUnknown(e) }));
     }
   };
-  const worker = new Worker('maintenance', tick, { connection, prefix: ctx.keys.bullPrefix, concurrency: 1 });
+  const worker = new Worker('maintenance', () => tick(), { connection, prefix: ctx.keys.bullPrefix, concurrency: 1 });
   worker.on('error', (error) => ctx.log.warn('maintenance worker error', { error: error.message }));
 
   let closed: Promise<void> | undefined;
   return {
-    tick: () => tick().catch((e: unknown) => ctx.log.warn('maintenance failed', { error: describeUnknown(e) })),
+    runNow: () => tick(true).catch((e: unknown) => ctx.log.warn('maintenance failed', { error: describeUnknown(e) })),
     close() {
       closed ??= worker.close().then(() => queue.close());
       return closed;

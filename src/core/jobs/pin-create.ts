@@ -42,34 +42,68 @@ export async function createPinForStay(ctx: CoreContext, data: PinJobData): Prom
   if (fitting) {
     placed = fitting;
   } else {
-    const pin = ctx.sealer.open(record.sealedPin ?? '');
-    placed = await provider.createPin(lock, { name: pinName(reservation.id), pin, ...window });
+    placed = await place(ctx, provider, lock, record, window, reservation.id);
+    if (placed.state === 'failed' && placed.isDuplicateCode && named.length > 0) {
+      record = await replaceCode(ctx, reservation, lock, provider, record);
+      placed = await place(ctx, provider, lock, record, window, reservation.id);
+    }
   }
-  placed = await awaitConfirmation(ctx, provider, lock, placed);
+
+  if (placed.state === 'failed') {
+    // A refused PIN must not leave a dead entry on the lock, and the old
+    // window (if any) stays: the guest keeps a working PIN.
+    await provider.deletePin(lock, placed.passwordId);
+    await saveOutcome(ctx, field, record, { state: 'failed', lastError: placed.detail ?? `${lock.name} refused the PIN.` });
+    throw new LockstepError('lock_rejected', placed.detail ?? `${lock.name} refused the PIN.`);
+  }
 
   // Create first, delete after: the old window is removed only now.
   for (const stale of named.filter((p) => p.passwordId !== placed.passwordId)) {
     await provider.deletePin(lock, stale.passwordId);
   }
-
-  // The scheduler may have moved the stay meanwhile; keep its version and
-  // window, and record only what the lock now holds.
-  const latest = (await ctx.stores.pins.get(field)) ?? record;
-  record = {
-    ...latest,
-    sealedPin: record.sealedPin,
-    state: placed.state === 'active' ? 'active' : placed.state === 'failed' ? 'failed' : 'pending',
+  await saveOutcome(ctx, field, record, {
+    state: placed.state === 'active' ? 'active' : 'pending',
     onLock: { passwordId: placed.passwordId, validFromMs: window.validFromMs, validToMs: window.validToMs },
-    updatedAtMs: ctx.now(),
-  };
-  if (placed.detail) record.lastError = placed.detail;
-  else delete record.lastError;
-  await ctx.stores.pins.put(field, record);
+    ...(placed.detail ? { lastError: placed.detail } : {}),
+  });
+  return { outcome: `${fitting ? 'adopted' : 'created'} (${placed.state})`, lateByMs };
+}
+
+async function place(ctx: CoreContext, provider: LockProvider, lock: Lock, record: PinRecord, window: PinWindow, reservationId: string): Promise<LockPin> {
+  const pin = ctx.sealer.open(record.sealedPin ?? '');
+  const placed = await provider.createPin(lock, { name: pinName(reservationId), pin, ...window });
+  return awaitConfirmation(ctx, provider, lock, placed);
+}
+
+/**
+ * Some locks refuse a second copy of a code they hold, so a moved window
+ * cannot reuse the guest's code; the guest gets a new one and the host is
+ * told to pass it on.
+ */
+async function replaceCode(ctx: CoreContext, reservation: Reservation, lock: Lock, provider: LockProvider, record: PinRecord): Promise<PinRecord> {
+  const taken = await livePinsOnLock(ctx, lock.id, reservation.id);
+  if (record.sealedPin) taken.add(ctx.sealer.open(record.sealedPin));
+  const next = { ...record, sealedPin: ctx.sealer.seal(generatePin(provider.pinLength(lock), taken)), updatedAtMs: ctx.now() };
+  await ctx.stores.pins.put(pinField(reservation.id, lock.id), next);
+  await ctx.stores.journal.problem({
+    kind: 'lock',
+    subject: `${lock.name}: PIN for ${reservation.guestName}`,
+    message: 'The stay changed and this lock refuses to hold the same code twice, so the guest has a new PIN. Reveal it in Stays and send it to the guest.',
+  });
+  return next;
+}
+
+/**
+ * Records what the lock now holds. The scheduler may have moved the stay
+ * meanwhile, so its version and window are kept from the latest record.
+ */
+async function saveOutcome(ctx: CoreContext, field: string, record: PinRecord, outcome: Pick<PinRecord, 'state'> & Partial<Pick<PinRecord, 'onLock' | 'lastError'>>): Promise<void> {
+  const latest = (await ctx.stores.pins.get(field)) ?? record;
+  const next: PinRecord = { ...latest, ...outcome, updatedAtMs: ctx.now() };
+  if (record.sealedPin) next.sealedPin = record.sealedPin;
+  if (!outcome.lastError) delete next.lastError;
+  await ctx.stores.pins.put(field, next);
   ctx.notify('reservations', 'locks');
-  if (record.state === 'failed') {
-    throw new LockstepError('lock_rejected', placed.detail ?? `${lock.name} refused the PIN.`);
-  }
-  return { outcome: fitting ? `adopted (${record.state})` : `created (${record.state})`, lateByMs };
 }
 
 type Target = { reservation: Reservation; lock: Lock; window: PinWindow } | JobOutcome;

@@ -21,6 +21,8 @@ export interface LockPin {
   validToMs: number;
   /** A reason a host can act on when `state` is 'failed' or 'pending'. */
   detail?: string;
+  /** Set when the lock refused the code because it already holds it. */
+  isDuplicateCode?: boolean;
 }
 
 export interface CreatePinRequest {

@@ -38,9 +38,13 @@ export class ProviderRegistry {
     private readonly log: Logger,
   ) {}
 
-  /** Reads the current credentials; call at start and when settings change. */
+  /**
+   * Reads the current credentials; call at start and when settings change.
+   * Unchanged credentials keep their provider, and with it its access token.
+   */
   async reload(): Promise<void> {
     const settings = (await this.readStored()) ?? this.fromConfig();
+    if (settings && this.tuya && JSON.stringify(settings) === JSON.stringify(this.tuya.settings)) return;
     this.tuya = settings ? { settings, provider: new TuyaLockProvider({ ...settings, log: this.log }) } : undefined;
   }
 

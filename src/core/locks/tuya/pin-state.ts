@@ -4,6 +4,8 @@ import type { TempPassword } from './wire';
 /** `phase` of a Tuya temporary password. */
 const PHASE = { deleted: 0, toBeSent: 1, sent: 2, frozen: 3 } as const;
 
+const DUPLICATE = 4;
+
 /** Zigbee `delivery_status` values other than 1 (configuring) and 2 (ok). */
 const DELIVERY_FAILURES: Record<number, string> = {
   3: 'The Zigbee gateway could not deliver the PIN to the lock.',
@@ -26,6 +28,7 @@ export function toLockPin(password: TempPassword): LockPin {
     validFromMs: password.effective_time * 1000,
     validToMs: password.invalid_time * 1000,
     ...(detail === undefined ? {} : { detail }),
+    ...(password.delivery_status === DUPLICATE ? { isDuplicateCode: true } : {}),
   };
 }
 
