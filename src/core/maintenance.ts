@@ -8,8 +8,6 @@ import { checkPendingPins } from './locks/confirm';
 import { refreshLockHealth } from './locks/health';
 import { reconcile } from './reconcile';
 
-const TICK_MS = 60_000;
-
 export interface Maintenance {
   /** Runs a full round now (feeds due, pending PINs, lock health, reconcile); never throws. */
   runNow(): Promise<void>;
@@ -17,14 +15,14 @@ export interface Maintenance {
 }
 
 /**
- * One repeatable job every minute, run by whichever machine's worker takes
+ * One repeatable job every `maintenanceEveryMs` (a minute by default), run by whichever machine's worker takes
  * it: polls the feeds that are due (each at its own interval), refreshes
  * lock health and reconciles jobs every `reconcileEveryMs`.
  */
 export async function startMaintenance(ctx: CoreContext, connection: Redis): Promise<Maintenance> {
   const queue = new Queue('maintenance', { connection, prefix: ctx.keys.bullPrefix });
   queue.on('error', (error) => ctx.log.warn('maintenance queue error', { error: error.message }));
-  await queue.upsertJobScheduler('tick', { every: TICK_MS }, { name: 'tick', opts: { removeOnComplete: 50, removeOnFail: 50 } });
+  await queue.upsertJobScheduler('tick', { every: ctx.options.maintenanceEveryMs }, { name: 'tick', opts: { removeOnComplete: 50, removeOnFail: 50 } });
 
   let lastSlowRoundMs = 0;
   const tick = async (isFull = false) => {

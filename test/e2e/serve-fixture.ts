@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
@@ -15,10 +15,17 @@ export interface ServeInstance {
  * Each test gets its own `serve` process with its own data directory and
  * embedded Redis, started from the built app exactly as a host runs it.
  */
-export const test = base.extend<{ serve: ServeInstance }>({
-  serve: async ({}, use) => {
+export const test = base.extend<{
+  serve: ServeInstance;
+  /** Written to a config file passed with --config; empty means defaults. */
+  serveConfig: Record<string, unknown>;
+}>({
+  serveConfig: [{}, { option: true }],
+  serve: async ({ serveConfig }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-e2e-'));
-    const child = spawn('node', ['out/main/serve.js', '--port', '0'], {
+    const configPath = join(dataDir, 'lockstep.config.json');
+    writeFileSync(configPath, JSON.stringify(serveConfig));
+    const child = spawn('node', ['out/main/serve.js', '--port', '0', '--config', configPath], {
       env: {
         ...process.env,
         LOCKSTEP_DATA_DIR: dataDir,

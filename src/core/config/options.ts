@@ -55,6 +55,8 @@ export const optionsSchema = z
     confirmPollMs: z.number().int().min(10).max(60_000).default(2500),
     /** How long a create job waits for that confirmation (ms). */
     confirmWaitMs: z.number().int().min(0).max(120_000).default(25_000),
+    /** How often feeds due and pending PINs are checked (ms). */
+    maintenanceEveryMs: z.number().int().min(500).max(3_600_000).default(60_000),
     /** How often every machine's reconciler and lock-health check run. */
     reconcileEveryMs: z.number().int().min(1000).default(5 * 60_000),
     properties: z.array(seedPropertySchema).default([]),

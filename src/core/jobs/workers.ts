@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { CoreContext } from '../context';
 import { isLockstepError } from '../errors';
+import { noteLockOffline } from '../locks/health';
 import { pinField } from '../store/records';
 import { parsePinJobData, type PinJobData, type PinQueueName } from './ids';
 import { RedisMutex } from './mutex';
@@ -64,6 +65,7 @@ async function processWithMutex(
     if (error.options.holdsAttempt) {
       ctx.log.info('job waits', { jobId: job.id, code: error.code });
       await noteError(ctx, data, error.message);
+      if (error.code === 'lock_offline') await noteLockOffline(ctx, data.lockId, error.message);
       return await waitWithoutSpendingAttempt(job, token, error.options.retryAfterMs ?? 30_000);
     }
     if (!error.isRetryable) throw new UnrecoverableError(`${error.code}: ${error.message}`);

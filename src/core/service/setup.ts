@@ -5,7 +5,7 @@ import { LockstepError } from '../errors';
 import { readFeedState } from '../intake/feed-state';
 import { syncFeed } from '../intake/feed-sync';
 import { scheduleReservation } from '../jobs/schedule';
-import { readLockHealth } from '../locks/health';
+import { readLockHealth, refreshOneLock } from '../locks/health';
 
 type SetupHandlers = Pick<
   LockstepHandlers,
@@ -67,6 +67,10 @@ export function setupHandlers(ctx: CoreContext, actor: string): SetupHandlers {
       await stores.locks.put(lock.id, lock);
       await stores.journal.audit(actor, previous ? 'lock.update' : 'lock.add', lock.name);
       await rescheduleProperty(ctx, lock.propertyId);
+      // The host wants to see at once whether the lock answers.
+      void refreshOneLock(ctx, lock)
+        .then(() => ctx.notify('locks'))
+        .catch((error: unknown) => ctx.log.warn('lock health not read', { lockId: lock.id, error: String(error) }));
       ctx.notify('locks', 'reservations');
       return lock;
     },
