@@ -2,16 +2,29 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-output/**', '.lockstep-data/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-output/**',
+      '.lockstep-data/**',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -24,7 +37,17 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', '**/core/**', '**/main/**', '**/serve/**'], message: 'The renderer may import only src/shared and browser code.' },
+            {
+              group: [
+                'node:*',
+                'electron',
+                '**/core/**',
+                '**/main/**',
+                '**/serve/**',
+              ],
+              message:
+                'The renderer may import only src/shared and browser code.',
+            },
           ],
         },
       ],
@@ -33,7 +56,17 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts', 'src/shared/**/*.ts', 'src/serve/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Core and serve run without Electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Core and serve run without Electron.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

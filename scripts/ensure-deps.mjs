@@ -9,31 +9,43 @@ import { existsSync, statSync } from 'node:fs';
 const forTests = process.argv.includes('--for-tests');
 const needsNpm =
   !existsSync('node_modules/.package-lock.json') ||
-  statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs;
+  statSync('package-lock.json').mtimeMs >
+    statSync('node_modules/.package-lock.json').mtimeMs;
 
 if (needsNpm) {
   // Tests never launch Electron, so they skip its binary download.
-  const env = forTests ? { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } : process.env;
+  const env = forTests
+    ? { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }
+    : process.env;
   run('npm', ['ci', '--no-audit', '--no-fund'], env);
 }
 
 const missing = [];
-if (!onPath('redis-server') && !process.env.REDIS_URL) missing.push('redis-server');
+if (!onPath('redis-server') && !process.env.REDIS_URL)
+  missing.push('redis-server');
 if (forTests && !existsSync('/usr/bin/chromium')) missing.push('chromium');
 if (missing.length > 0) installSystemPackages(missing);
 
 function installSystemPackages(packages) {
   const canApt = process.getuid?.() === 0 && onPath('apt-get');
   if (!canApt) {
-    console.error(`Lockstep needs ${packages.join(' and ')}: install ${packages.length > 1 ? 'them' : 'it'} with your package manager (Debian/Ubuntu: sudo apt-get install ${packages.join(' ')}).`);
+    console.error(
+      `Lockstep needs ${packages.join(' and ')}: install ${packages.length > 1 ? 'them' : 'it'} with your package manager (Debian/Ubuntu: sudo apt-get install ${packages.join(' ')}).`,
+    );
     process.exit(1);
   }
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', ...packages], { ...process.env, DEBIAN_FRONTEND: 'noninteractive' });
+  run('apt-get', ['install', '-y', '-qq', ...packages], {
+    ...process.env,
+    DEBIAN_FRONTEND: 'noninteractive',
+  });
 }
 
 function onPath(command) {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' })
+      .status === 0
+  );
 }
 
 function run(command, args, env = process.env) {

@@ -12,29 +12,53 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
-step('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+step('typecheck (renderer)', 'npx', [
+  'tsc',
+  '-p',
+  'tsconfig.web.json',
+  '--noEmit',
+]);
 step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
+step('format', 'npx', ['prettier', '--check', '.']);
 step('build', 'npx', ['electron-vite', 'build']);
 
 const zones = ['UTC', 'Asia/Tokyo'];
 const outcomes = zones.map((zone) => {
   const file = `${OUT}/vitest-${zone.replace('/', '-')}.json`;
-  step(`unit + integration (TZ=${zone})`, 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`], { TZ: zone });
+  step(
+    `unit + integration (TZ=${zone})`,
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${file}`,
+    ],
+    { TZ: zone },
+  );
   return readVitest(file);
 });
 compareZones(outcomes);
 
 const e2eFile = `${OUT}/playwright.json`;
-step('end to end (Chromium)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile });
+step('end to end (Chromium)', 'npx', ['playwright', 'test'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile,
+});
 readPlaywright(e2eFile);
 
 if (failures.length > 0) console.log(`\nFailed steps: ${failures.join(', ')}`);
-console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`,
+);
 process.exit(failures.length > 0 || totals.failed > 0 ? 1 : 0);
 
 function step(name, command, args, extraEnv = {}) {
   console.log(`\n=== ${name} ===`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...env, ...extraEnv },
+  });
   if (result.status !== 0) failures.push(name);
 }
 
@@ -46,7 +70,8 @@ function readVitest(file) {
     totals.skipped += report.numPendingTests + report.numTodoTests;
     const byName = new Map();
     for (const suite of report.testResults) {
-      for (const test of suite.assertionResults) byName.set(`${suite.name} > ${test.fullName}`, test.status);
+      for (const test of suite.assertionResults)
+        byName.set(`${suite.name} > ${test.fullName}`, test.status);
     }
     return byName;
   } catch (error) {
@@ -57,10 +82,13 @@ function readVitest(file) {
 
 /** The machine's zone must never change a result. */
 function compareZones([first, second]) {
-  const differing = [...first].filter(([name, status]) => second.get(name) !== status).map(([name]) => name);
+  const differing = [...first]
+    .filter(([name, status]) => second.get(name) !== status)
+    .map(([name]) => name);
   if (first.size === 0 || differing.length > 0) {
     failures.push('results differ between machine time zones');
-    for (const name of differing) console.log(`  differs between zones: ${name}`);
+    for (const name of differing)
+      console.log(`  differs between zones: ${name}`);
   }
 }
 
@@ -72,9 +100,14 @@ function readPlaywright(file) {
         for (const test of spec.tests) {
           if (test.status === 'skipped') {
             totals.skipped += 1;
-            const reason = test.annotations?.find((a) => a.type === 'skip')?.description;
-            console.log(`  skipped: ${spec.title}${reason ? ` (${reason})` : ''}`);
-          } else if (test.status === 'expected' || test.status === 'flaky') totals.passed += 1;
+            const reason = test.annotations?.find(
+              (a) => a.type === 'skip',
+            )?.description;
+            console.log(
+              `  skipped: ${spec.title}${reason ? ` (${reason})` : ''}`,
+            );
+          } else if (test.status === 'expected' || test.status === 'flaky')
+            totals.passed += 1;
           else totals.failed += 1;
         }
       }

@@ -36,7 +36,10 @@ export interface LockstepCore {
    * PMS webhook intake. `rawBody` is the exact bytes received (the signature
    * covers them). Returns the HTTP status and JSON body to answer with.
    */
-  receiveWebhook(rawBody: Buffer, headers: Record<string, string | undefined>): Promise<{ status: number; body: unknown }>;
+  receiveWebhook(
+    rawBody: Buffer,
+    headers: Record<string, string | undefined>,
+  ): Promise<{ status: number; body: unknown }>;
   /** Closes workers, then queues, then Redis; safe to call twice. */
   close(): Promise<void>;
 }
@@ -66,18 +69,36 @@ export interface StartOptions {
  * workers and the maintenance schedule. Throws LockstepError with one clear
  * sentence when Redis cannot be had or the installation key does not match.
  */
-export async function startLockstep(options: LockstepOptions, start: StartOptions): Promise<LockstepRuntime> {
+export async function startLockstep(
+  options: LockstepOptions,
+  start: StartOptions,
+): Promise<LockstepRuntime> {
   const log = start.log ?? createLogger('lockstep');
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const embedded = options.redisUrl ? undefined : await startEmbeddedRedis(options.dataDir, log.child('redis'));
+  const embedded = options.redisUrl
+    ? undefined
+    : await startEmbeddedRedis(options.dataDir, log.child('redis'));
   const redisUrl = options.redisUrl ?? embedded?.url ?? '';
-  const cleanups: Array<() => Promise<unknown>> = [async () => embedded?.stop()];
+  const cleanups: Array<() => Promise<unknown>> = [
+    async () => embedded?.stop(),
+  ];
   const closeAll = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((e: unknown) => log.warn('close step failed', { error: String(e) }));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((e: unknown) =>
+        log.warn('close step failed', { error: String(e) }),
+      );
   };
 
   try {
-    return await assemble(options, start, log, redisUrl, embedded, cleanups, closeAll);
+    return await assemble(
+      options,
+      start,
+      log,
+      redisUrl,
+      embedded,
+      cleanups,
+      closeAll,
+    );
   } catch (error) {
     await closeAll();
     throw error;
@@ -98,32 +119,80 @@ async function assemble(
   const redis = connectForPanel(redisUrl, log, 'lockstep-panel');
   const workerRedis = connectForWorkers(redisUrl, log, 'lockstep-workers');
   const subscriber = connectForWorkers(redisUrl, log, 'lockstep-changes');
-  cleanups.push(() => Promise.all([quietQuit(redis), quietQuit(workerRedis), quietQuit(subscriber)]));
+  cleanups.push(() =>
+    Promise.all([
+      quietQuit(redis),
+      quietQuit(workerRedis),
+      quietQuit(subscriber),
+    ]),
+  );
   try {
     await redis.connect();
   } catch (error) {
-    throw new LockstepError('redis_unavailable', `Cannot connect to Redis at ${redactUrl(redisUrl)}: ${(error as Error).message}. Check REDIS_URL or unset it to use an embedded redis-server.`);
+    throw new LockstepError(
+      'redis_unavailable',
+      `Cannot connect to Redis at ${redactUrl(redisUrl)}: ${(error as Error).message}. Check REDIS_URL or unset it to use an embedded redis-server.`,
+    );
   }
 
   const sealer = createSealer(start.installKey);
   await checkInstallKey(redis, keys.keyCheck, sealer);
 
-  const bus = createChangeBus(redis, subscriber, keys.changes, log.child('changes'));
+  const bus = createChangeBus(
+    redis,
+    subscriber,
+    keys.changes,
+    log.child('changes'),
+  );
   cleanups.push(() => bus.close());
   const stores = createStores(redis, keys, log.child('store'), machine);
-  const queues = createPinQueues(workerRedis, keys.bullPrefix, options.retry, log.child('queues'));
+  const queues = createPinQueues(
+    workerRedis,
+    keys.bullPrefix,
+    options.retry,
+    log.child('queues'),
+  );
   cleanups.push(() => queues.close());
 
-  const simulated = new SimulatedLockProvider(redis, keys.simulatedLock, sealer);
-  const providers = new ProviderRegistry(redis, keys, sealer, options, simulated, log.child('tuya'));
+  const simulated = new SimulatedLockProvider(
+    redis,
+    keys.simulatedLock,
+    sealer,
+  );
+  const providers = new ProviderRegistry(
+    redis,
+    keys,
+    sealer,
+    options,
+    simulated,
+    log.child('tuya'),
+  );
   await providers.reload();
   // Credentials saved on another machine reach this one's provider too.
   const stopReloading = bus.onChange((topics) => {
-    if (topics.includes('settings')) void providers.reload().catch((e: unknown) => log.warn('settings reload failed', { error: String(e) }));
+    if (topics.includes('settings'))
+      void providers
+        .reload()
+        .catch((e: unknown) =>
+          log.warn('settings reload failed', { error: String(e) }),
+        );
   });
   cleanups.push(() => Promise.resolve(stopReloading()));
 
-  const ctx: CoreContext = { options, machine, keys, redis, stores, queues, sealer, log, providers, providerFor: (lock) => providers.providerFor(lock), notify: bus.notify, now: start.now ?? Date.now };
+  const ctx: CoreContext = {
+    options,
+    machine,
+    keys,
+    redis,
+    stores,
+    queues,
+    sealer,
+    log,
+    providers,
+    providerFor: (lock) => providers.providerFor(lock),
+    notify: (...topics) => bus.notify(...topics),
+    now: start.now ?? Date.now,
+  };
   await seedFromOptions(ctx);
 
   if (start.runWorkers ?? true) {
@@ -143,7 +212,8 @@ async function assemble(
   };
   const actor = `host@${machine}`;
   const handlers: LockstepHandlers = {
-    'app:info': () => Promise.resolve({ ...info, isDemoMode: providers.isDemoMode }),
+    'app:info': () =>
+      Promise.resolve({ ...info, isDemoMode: providers.isDemoMode }),
     ...settingsHandlers(ctx, actor),
     ...setupHandlers(ctx, actor),
     ...stayHandlers(ctx, actor),
@@ -158,7 +228,7 @@ async function assemble(
     handlers,
     context: ctx,
     simulated,
-    onChange: bus.onChange,
+    onChange: (listener) => bus.onChange(listener),
     receiveWebhook: (rawBody, headers) => receiveWebhook(ctx, rawBody, headers),
     maintain: () => maintenance.runNow(),
     close() {
@@ -169,14 +239,25 @@ async function assemble(
 }
 
 /** Machines sharing one Redis must share one installation key. */
-async function checkInstallKey(redis: CoreContext['redis'], key: string, sealer: Sealer): Promise<void> {
+async function checkInstallKey(
+  redis: CoreContext['redis'],
+  key: string,
+  sealer: Sealer,
+): Promise<void> {
   await redis.set(key, sealer.keyCheck, 'NX');
   const stored = await redis.get(key);
   if (stored !== sealer.keyCheck) {
     throw new LockstepError(
       'invalid_input',
       'This Redis already holds Lockstep data sealed with another installation key. Set LOCKSTEP_INSTALL_KEY to the pairing code of the first machine (it prints it with `npm run serve -- --pairing-code`).',
-      { fields: [{ field: 'LOCKSTEP_INSTALL_KEY', message: 'does not match the key this Redis was set up with' }] },
+      {
+        fields: [
+          {
+            field: 'LOCKSTEP_INSTALL_KEY',
+            message: 'does not match the key this Redis was set up with',
+          },
+        ],
+      },
     );
   }
 }

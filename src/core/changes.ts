@@ -16,7 +16,12 @@ const COALESCE_MS = 150;
  * pub/sub, so a job finished by another machine's worker still refreshes
  * this machine's panel.
  */
-export function createChangeBus(publisher: Redis, subscriber: Redis, channel: string, log: Logger): ChangeBus {
+export function createChangeBus(
+  publisher: Redis,
+  subscriber: Redis,
+  channel: string,
+  log: Logger,
+): ChangeBus {
   const listeners = new Set<(topics: ChangeTopic[]) => void>();
   let pending = new Set<ChangeTopic>();
   let timer: NodeJS.Timeout | undefined;
@@ -26,13 +31,21 @@ export function createChangeBus(publisher: Redis, subscriber: Redis, channel: st
     const topics = parseTopics(message);
     for (const listener of listeners) listener(topics);
   });
-  const subscribed = subscriber.subscribe(channel).catch((error: Error) => log.warn('change feed unavailable', { error: error.message }));
+  const subscribed = subscriber
+    .subscribe(channel)
+    .catch((error: Error) =>
+      log.warn('change feed unavailable', { error: error.message }),
+    );
 
   const flush = () => {
     timer = undefined;
     const topics = [...pending];
     pending = new Set();
-    publisher.publish(channel, JSON.stringify(topics)).catch((error: Error) => log.warn('change not published', { error: error.message }));
+    publisher
+      .publish(channel, JSON.stringify(topics))
+      .catch((error: Error) =>
+        log.warn('change not published', { error: error.message }),
+      );
   };
 
   return {
@@ -55,7 +68,11 @@ export function createChangeBus(publisher: Redis, subscriber: Redis, channel: st
 function parseTopics(message: string): ChangeTopic[] {
   try {
     const value: unknown = JSON.parse(message);
-    return Array.isArray(value) ? value.filter((t): t is ChangeTopic => (CHANGE_TOPICS as readonly unknown[]).includes(t)) : [];
+    return Array.isArray(value)
+      ? value.filter((t): t is ChangeTopic =>
+          (CHANGE_TOPICS as readonly unknown[]).includes(t),
+        )
+      : [];
   } catch {
     return [];
   }

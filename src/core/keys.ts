@@ -20,7 +20,8 @@ export function createKeys(namespace: string) {
     audit: `${tag}:audit`,
     keyCheck: `${tag}:key-check`,
     simulatedLock: (lockId: string) => `${tag}:sim-lock:${lockId}`,
-    mutex: (reservationId: string, lockId: string) => `${tag}:mutex:${reservationId}:${lockId}`,
+    mutex: (reservationId: string, lockId: string) =>
+      `${tag}:mutex:${reservationId}:${lockId}`,
     changes: `${tag}:changes`,
     webhookEvents: `${tag}:webhook-events`,
     webhookLog: `${tag}:webhook-log`,

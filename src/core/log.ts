@@ -12,7 +12,12 @@ export interface Logger {
 }
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const ORDER: Record<Level, number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+};
 const SECRET_KEYS = /pin|secret|password|token|key|sign/i;
 
 export type LogSink = (line: string) => void;
@@ -24,9 +29,19 @@ export function createLogger(
   const min = ORDER[options.level ?? levelFromEnv()];
   const sink = options.sink ?? ((line) => process.stderr.write(`${line}\n`));
 
-  const write = (level: Level, message: string, context?: Record<string, unknown>) => {
+  const write = (
+    level: Level,
+    message: string,
+    context?: Record<string, unknown>,
+  ) => {
     if (ORDER[level] < min) return;
-    const entry = { t: new Date().toISOString(), level, name, message, ...redact(context) };
+    const entry = {
+      t: new Date().toISOString(),
+      level,
+      name,
+      message,
+      ...redact(context),
+    };
     sink(JSON.stringify(entry));
   };
 
@@ -41,7 +56,9 @@ export function createLogger(
 
 function levelFromEnv(): Level {
   const value = process.env.LOCKSTEP_LOG_LEVEL;
-  return value === 'debug' || value === 'warn' || value === 'error' ? value : 'info';
+  return value === 'debug' || value === 'warn' || value === 'error'
+    ? value
+    : 'info';
 }
 
 function redact(context?: Record<string, unknown>): Record<string, unknown> {
@@ -49,7 +66,8 @@ function redact(context?: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(context)) {
     // Ids that merely mention a secret's name (passwordId, pinState) are safe.
-    const isSecret = SECRET_KEYS.test(key) && !/(Id|State|Length|Ms)$/.test(key);
+    const isSecret =
+      SECRET_KEYS.test(key) && !/(Id|State|Length|Ms)$/.test(key);
     out[key] = isSecret ? '[redacted]' : value;
   }
   return out;

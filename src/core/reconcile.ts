@@ -16,50 +16,100 @@ const RESERVATION_PIN = /^ls-(r[0-9a-f]{15})$/;
 export async function planReconcile(ctx: CoreContext): Promise<ReconcilePlan> {
   const now = ctx.now();
   const steps: ReconcileStep[] = [];
-  const reservations = new Map((await ctx.stores.reservations.all()).map((r) => [r.id, r]));
+  const reservations = new Map(
+    (await ctx.stores.reservations.all()).map((r) => [r.id, r]),
+  );
 
   for (const reservation of reservations.values()) {
-    if (reservation.status !== 'confirmed' || reservation.checkOutMs <= now) continue;
+    if (reservation.status !== 'confirmed' || reservation.checkOutMs <= now)
+      continue;
     const property = await ctx.stores.properties.get(reservation.propertyId);
     if (!property) continue;
     const window = pinWindow(reservation, property);
     for (const lock of await locksFor(ctx, reservation, property)) {
-      const record = await ctx.stores.pins.get(pinField(reservation.id, lock.id));
-      const ids = { reservationId: reservation.id, lockId: lock.id, version: reservation.version };
-      const createJob = await ctx.queues.create.getJob(pinJobId('pin-create', ids));
-      const revokeJob = await ctx.queues.revoke.getJob(pinJobId('pin-revoke', ids));
+      const record = await ctx.stores.pins.get(
+        pinField(reservation.id, lock.id),
+      );
+      const ids = {
+        reservationId: reservation.id,
+        lockId: lock.id,
+        version: reservation.version,
+      };
+      const createJob = await ctx.queues.create.getJob(
+        pinJobId('pin-create', ids),
+      );
+      const revokeJob = await ctx.queues.revoke.getJob(
+        pinJobId('pin-revoke', ids),
+      );
       const hasPin = record?.onLock !== undefined;
       if ((!createJob && !hasPin) || !revokeJob) {
-        steps.push({ action: 'create', reservationId: reservation.id, lockId: lock.id, detail: `${reservation.guestName}: jobs missing for ${lock.name}` });
-      } else if (hasPin && record.onLock && !sameWindow(record.onLock, window)) {
-        steps.push({ action: 'move', reservationId: reservation.id, lockId: lock.id, detail: `${reservation.guestName}: PIN window on ${lock.name} differs from the stay` });
+        steps.push({
+          action: 'create',
+          reservationId: reservation.id,
+          lockId: lock.id,
+          detail: `${reservation.guestName}: jobs missing for ${lock.name}`,
+        });
+      } else if (
+        hasPin &&
+        record.onLock &&
+        !sameWindow(record.onLock, window)
+      ) {
+        steps.push({
+          action: 'move',
+          reservationId: reservation.id,
+          lockId: lock.id,
+          detail: `${reservation.guestName}: PIN window on ${lock.name} differs from the stay`,
+        });
       }
     }
   }
 
   steps.push(...(await orphanJobs(ctx, reservations)));
   steps.push(...(await lockMismatches(ctx, reservations, now)));
-  const count = (action: ReconcileStep['action']) => steps.filter((s) => s.action === action).length;
-  return { create: count('create'), revoke: count('revoke'), move: count('move'), removeJobs: count('remove-job'), steps };
+  const count = (action: ReconcileStep['action']) =>
+    steps.filter((s) => s.action === action).length;
+  return {
+    create: count('create'),
+    revoke: count('revoke'),
+    move: count('move'),
+    removeJobs: count('remove-job'),
+    steps,
+  };
 }
 
 /** Carries out a plan; each repair goes to the audit log. */
-export async function applyPlan(ctx: CoreContext, plan: ReconcilePlan, actor: string): Promise<ReconcilePlan> {
+export async function applyPlan(
+  ctx: CoreContext,
+  plan: ReconcilePlan,
+  actor: string,
+): Promise<ReconcilePlan> {
   for (const step of plan.steps) {
     try {
-      const reservation = step.reservationId ? await ctx.stores.reservations.get(step.reservationId) : undefined;
+      const reservation = step.reservationId
+        ? await ctx.stores.reservations.get(step.reservationId)
+        : undefined;
       if ((step.action === 'create' || step.action === 'move') && reservation) {
         if (step.action === 'move') await forceNewVersion(ctx, reservation);
-        await scheduleReservation(ctx, (await ctx.stores.reservations.get(reservation.id)) ?? reservation);
+        await scheduleReservation(
+          ctx,
+          (await ctx.stores.reservations.get(reservation.id)) ?? reservation,
+        );
       } else if (step.action === 'revoke' && step.lockId && step.passwordId) {
         const lock = await ctx.stores.locks.get(step.lockId);
         if (lock) await ctx.providerFor(lock).deletePin(lock, step.passwordId);
       } else if (step.action === 'remove-job' && step.jobId && step.queue) {
         await ctx.queues.byName(step.queue).remove(step.jobId);
       }
-      await ctx.stores.journal.audit(actor, `reconcile.${step.action}`, step.detail);
+      await ctx.stores.journal.audit(
+        actor,
+        `reconcile.${step.action}`,
+        step.detail,
+      );
     } catch (error) {
-      ctx.log.warn('reconcile step failed', { action: step.action, error: describeUnknown(error) });
+      ctx.log.warn('reconcile step failed', {
+        action: step.action,
+        error: describeUnknown(error),
+      });
     }
   }
   if (plan.steps.length > 0) ctx.notify('reservations', 'jobs', 'locks');
@@ -67,48 +117,87 @@ export async function applyPlan(ctx: CoreContext, plan: ReconcilePlan, actor: st
 }
 
 /** A version bump gives the stay fresh jobs; the create job then moves the PIN's window. */
-async function forceNewVersion(ctx: CoreContext, reservation: Reservation): Promise<void> {
-  await ctx.stores.reservations.put(reservation.id, { ...reservation, version: reservation.version + 1, updatedAtMs: ctx.now() });
+async function forceNewVersion(
+  ctx: CoreContext,
+  reservation: Reservation,
+): Promise<void> {
+  await ctx.stores.reservations.put(reservation.id, {
+    ...reservation,
+    version: reservation.version + 1,
+    updatedAtMs: ctx.now(),
+  });
 }
 
-async function orphanJobs(ctx: CoreContext, reservations: Map<string, Reservation>): Promise<ReconcileStep[]> {
+async function orphanJobs(
+  ctx: CoreContext,
+  reservations: Map<string, Reservation>,
+): Promise<ReconcileStep[]> {
   const steps: ReconcileStep[] = [];
   for (const queue of PIN_QUEUES) {
-    for (const job of await ctx.queues.byName(queue).getJobs(['delayed', 'waiting'], 0, 999)) {
+    for (const job of await ctx.queues
+      .byName(queue)
+      .getJobs(['delayed', 'waiting'], 0, 999)) {
       let data;
       try {
         data = parsePinJobData(job.data);
       } catch {
         data = undefined;
       }
-      const reservation = data ? reservations.get(data.reservationId) : undefined;
+      const reservation = data
+        ? reservations.get(data.reservationId)
+        : undefined;
       // A revoke for a cancelled stay is wanted; anything else must match the current version.
-      const isWanted = reservation && data && (reservation.version === data.version) && (reservation.status === 'confirmed' || queue === 'pin-revoke');
+      const isWanted =
+        reservation &&
+        data &&
+        reservation.version === data.version &&
+        (reservation.status === 'confirmed' || queue === 'pin-revoke');
       if (!isWanted && job.id) {
-        steps.push({ action: 'remove-job', queue, jobId: job.id, detail: `job ${job.id} belongs to no current stay` });
+        steps.push({
+          action: 'remove-job',
+          queue,
+          jobId: job.id,
+          detail: `job ${job.id} belongs to no current stay`,
+        });
       }
     }
   }
   return steps;
 }
 
-async function lockMismatches(ctx: CoreContext, reservations: Map<string, Reservation>, now: number): Promise<ReconcileStep[]> {
+async function lockMismatches(
+  ctx: CoreContext,
+  reservations: Map<string, Reservation>,
+  now: number,
+): Promise<ReconcileStep[]> {
   const steps: ReconcileStep[] = [];
   for (const lock of await ctx.stores.locks.all()) {
     let pins;
     try {
       pins = await ctx.providerFor(lock).listPins(lock);
     } catch (error) {
-      ctx.log.info('lock not compared', { lockId: lock.id, error: describeUnknown(error) });
+      ctx.log.info('lock not compared', {
+        lockId: lock.id,
+        error: describeUnknown(error),
+      });
       continue;
     }
     for (const pin of pins) {
       const reservationId = RESERVATION_PIN.exec(pin.name)?.[1];
       if (!reservationId) continue;
       const reservation = reservations.get(reservationId);
-      const isLive = reservation && reservation.status === 'confirmed' && reservation.checkOutMs > now;
+      const isLive =
+        reservation &&
+        reservation.status === 'confirmed' &&
+        reservation.checkOutMs > now;
       if (!isLive) {
-        steps.push({ action: 'revoke', reservationId, lockId: lock.id, passwordId: pin.passwordId, detail: `PIN for ${reservation?.guestName ?? reservationId} still on ${lock.name} after the stay ended or was cancelled` });
+        steps.push({
+          action: 'revoke',
+          reservationId,
+          lockId: lock.id,
+          passwordId: pin.passwordId,
+          detail: `PIN for ${reservation?.guestName ?? reservationId} still on ${lock.name} after the stay ended or was cancelled`,
+        });
       }
     }
   }
@@ -116,6 +205,9 @@ async function lockMismatches(ctx: CoreContext, reservations: Map<string, Reserv
 }
 
 /** Plans and applies in one go, as the periodic maintenance round does. */
-export async function reconcile(ctx: CoreContext, actor = 'reconciler'): Promise<ReconcilePlan> {
+export async function reconcile(
+  ctx: CoreContext,
+  actor = 'reconciler',
+): Promise<ReconcilePlan> {
   return applyPlan(ctx, await planReconcile(ctx), actor);
 }

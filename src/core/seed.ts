@@ -9,7 +9,9 @@ export async function seedFromOptions(ctx: CoreContext): Promise<void> {
   for (const seed of ctx.options.properties) {
     const { locks, feeds, ...property } = seed;
     await ctx.stores.properties.put(property.id, property);
-    for (const lock of locks) await ctx.stores.locks.put(lock.id, { ...lock, propertyId: property.id });
-    for (const feed of feeds) await ctx.stores.feeds.put(feed.id, { ...feed, propertyId: property.id });
+    for (const lock of locks)
+      await ctx.stores.locks.put(lock.id, { ...lock, propertyId: property.id });
+    for (const feed of feeds)
+      await ctx.stores.feeds.put(feed.id, { ...feed, propertyId: property.id });
   }
 }

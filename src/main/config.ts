@@ -1,6 +1,7 @@
 import { app } from 'electron';
 import type { StartOptions } from '../core/app';
-import { parseOptions } from '../core/config/load';
+import { loadOptions } from '../core/config/load';
+import { parsePairingCode } from '../core/secrets/key-file';
 import type { LockstepOptions } from '../core/config/options';
 import type { Logger } from '../core/log';
 import { loadInstallKey } from './key';
@@ -13,21 +14,25 @@ export interface DesktopStart {
 
 /**
  * Desktop options: data in Electron's per-user folder, a shared Redis only
- * when `REDIS_URL` is set (otherwise the core starts its embedded one), and
- * the installation key kept by the OS keychain. Every other option keeps the
- * core's default. Call after `app.whenReady()`: the key needs `safeStorage`.
+ * when `REDIS_URL` is set (otherwise the core starts its embedded one), the
+ * same optional config file and variables as serve (LOCKSTEP_CONFIG, ...),
+ * and the installation key kept by the OS keychain, or the pairing code in
+ * LOCKSTEP_INSTALL_KEY when this machine joins another's Redis. Call after
+ * `app.whenReady()`: the key needs `safeStorage`.
  */
 export async function desktopOptions(
   log: Logger,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<DesktopStart> {
-  const dataDir = app.getPath('userData');
-  const redisUrl = env.REDIS_URL?.trim();
-  const options = parseOptions(
-    { dataDir, ...(redisUrl ? { redisUrl } : {}) },
-    'the desktop settings',
-  );
-  const installKey = await loadInstallKey(dataDir, log);
+  const dataDir = env.LOCKSTEP_DATA_DIR?.trim() || app.getPath('userData');
+  const options = loadOptions(env.LOCKSTEP_CONFIG?.trim() || undefined, {
+    ...env,
+    LOCKSTEP_DATA_DIR: dataDir,
+  });
+  const pairingCode = env.LOCKSTEP_INSTALL_KEY?.trim();
+  const installKey = pairingCode
+    ? parsePairingCode(pairingCode)
+    : await loadInstallKey(options.dataDir, log);
   return {
     options,
     start: { installKey, version: app.getVersion(), log: log.child('core') },

@@ -31,7 +31,9 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     } else if (flag === '--help' || flag === '-h') {
       args.isHelp = true;
     } else {
-      throw new Error(`Unknown or incomplete option "${flag ?? ''}". ${SERVE_USAGE}`);
+      throw new Error(
+        `Unknown or incomplete option "${flag ?? ''}". ${SERVE_USAGE}`,
+      );
     }
   }
   return args;

@@ -17,19 +17,40 @@ async function main(): Promise<void> {
     process.stdout.write(SERVE_USAGE);
     return;
   }
-  const env = { ...process.env, ...(args.port !== undefined ? { LOCKSTEP_PORT: String(args.port) } : {}) };
-  const options = loadOptions(args.configPath ?? process.env.LOCKSTEP_CONFIG, env);
+  const env = {
+    ...process.env,
+    ...(args.port !== undefined ? { LOCKSTEP_PORT: String(args.port) } : {}),
+  };
+  const options = loadOptions(
+    args.configPath ?? process.env.LOCKSTEP_CONFIG,
+    env,
+  );
   const installKey = loadHeadlessKey(options.dataDir);
   if (args.isPairingCode) {
-    process.stdout.write(`Pairing code for other machines on this Redis (keep it secret):\n${toPairingCode(installKey)}\n`);
+    process.stdout.write(
+      `Pairing code for other machines on this Redis (keep it secret):\n${toPairingCode(installKey)}\n`,
+    );
     return;
   }
 
   const log = createLogger('serve');
-  const core = await startLockstep(options, { installKey, version: process.env.npm_package_version ?? '0.1.0', log });
-  const http = await startHttpServer({ core, log: log.child('http'), host: options.host, port: options.port, staticDir: join(__dirname, '../renderer') });
+  const core = await startLockstep(options, {
+    installKey,
+    version: process.env.npm_package_version ?? '0.1.0',
+    log,
+  });
+  const http = await startHttpServer({
+    core,
+    log: log.child('http'),
+    host: options.host,
+    port: options.port,
+    staticDir: join(__dirname, '../renderer'),
+  });
   process.stdout.write(`Lockstep is serving the panel at ${http.url}\n`);
-  if (core.info.isDemoMode) process.stdout.write('Demo mode: no Tuya credentials configured, so locks are simulated.\n');
+  if (core.info.isDemoMode)
+    process.stdout.write(
+      'Demo mode: no Tuya credentials configured, so locks are simulated.\n',
+    );
 
   let stopping = false;
   const stop = () => {
@@ -46,7 +67,10 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A host reads this line; a stack trace helps nobody who did not write it.
-  const message = isLockstepError(error) || error instanceof Error ? error.message : String(error);
+  const message =
+    isLockstepError(error) || error instanceof Error
+      ? error.message
+      : String(error);
   process.stderr.write(`Lockstep could not start: ${message}\n`);
   process.exit(1);
 });

@@ -98,7 +98,9 @@ export type ChannelOutput<C extends Channel> = Contract[C]['output'];
 
 /** What the renderer calls; the preload and the HTTP client both provide it. */
 export type LockstepApi = {
-  [C in Channel]: (input: ChannelInput<C>) => Promise<CallResult<ChannelOutput<C>>>;
+  [C in Channel]: (
+    input: ChannelInput<C>,
+  ) => Promise<CallResult<ChannelOutput<C>>>;
 } & {
   /** Calls `listener` whenever a topic changes; returns its unsubscribe. */
   onChange(listener: (topics: ChangeTopic[]) => void): () => void;

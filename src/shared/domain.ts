@@ -38,8 +38,18 @@ export const propertyInputSchema = z.object({
   timeZone: timeZoneSchema,
   checkInTime: timeOfDaySchema.default('15:00'),
   checkOutTime: timeOfDaySchema.default('11:00'),
-  leadMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
-  graceMinutes: z.number().int().min(0).max(24 * 60).default(0),
+  leadMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
+  graceMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(0),
 });
 export type PropertyInput = z.input<typeof propertyInputSchema>;
 export type Property = z.output<typeof propertyInputSchema> & { id: string };
@@ -71,7 +81,12 @@ export const feedInputSchema = z.object({
   /** An http(s) URL or an absolute file path on the machine running workers. */
   url: z.string().trim().min(1, 'url or file path is required'),
   source: z.enum(FEED_SOURCES).default('other'),
-  intervalMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  intervalMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
 });
 export type FeedInput = z.input<typeof feedInputSchema>;
 export type Feed = z.output<typeof feedInputSchema> & { id: string };
@@ -252,7 +267,11 @@ export interface WebhookEventView {
 }
 
 export const pmsMappingInputSchema = z.object({
-  accommodationId: z.string().trim().min(1, 'accommodation id is required').max(120),
+  accommodationId: z
+    .string()
+    .trim()
+    .min(1, 'accommodation id is required')
+    .max(120),
   propertyId: idSchema,
 });
 

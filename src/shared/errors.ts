@@ -31,11 +31,15 @@ const SENTENCES: Record<ErrorCode, string> = {
   redis_unavailable: 'Lockstep cannot reach its Redis database.',
   lock_offline: 'The lock is offline; Lockstep will try again when it is back.',
   lock_rejected: 'The lock refused the PIN.',
-  provider_auth: 'The lock cloud refused the credentials. Check the access ID and secret.',
-  provider_clock_skew: "This computer's clock is off; set it to the correct time.",
-  provider_permission: 'The lock cloud account has no permission for this lock.',
+  provider_auth:
+    'The lock cloud refused the credentials. Check the access ID and secret.',
+  provider_clock_skew:
+    "This computer's clock is off; set it to the correct time.",
+  provider_permission:
+    'The lock cloud account has no permission for this lock.',
   provider_quota: 'The lock cloud plan or quota does not allow this call.',
-  provider_rate_limited: 'The lock cloud asked Lockstep to slow down; it will retry.',
+  provider_rate_limited:
+    'The lock cloud asked Lockstep to slow down; it will retry.',
   provider_unreachable: 'The lock cloud could not be reached.',
   pin_length: 'The PIN length does not suit this lock.',
   feed_unreadable: 'The reservation feed could not be read.',

@@ -15,5 +15,4 @@ export interface CallError {
 
 /** Calls never throw across a process boundary; they return one of these. */
 export type CallResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: CallError };
+  { ok: true; value: T } | { ok: false; error: CallError };

@@ -25,15 +25,19 @@ export const test = base.extend<{
     const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-e2e-'));
     const configPath = join(dataDir, 'lockstep.config.json');
     writeFileSync(configPath, JSON.stringify(serveConfig));
-    const child = spawn('node', ['out/main/serve.js', '--port', '0', '--config', configPath], {
-      env: {
-        ...process.env,
-        LOCKSTEP_DATA_DIR: dataDir,
-        REDIS_URL: '',
-        LOCKSTEP_LOG_LEVEL: 'warn',
+    const child = spawn(
+      'node',
+      ['out/main/serve.js', '--port', '0', '--config', configPath],
+      {
+        env: {
+          ...process.env,
+          LOCKSTEP_DATA_DIR: dataDir,
+          REDIS_URL: '',
+          LOCKSTEP_LOG_LEVEL: 'warn',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     const url = await waitForUrl(child);
     const call = async <T>(channel: string, input: object = {}): Promise<T> => {
       const response = await fetch(

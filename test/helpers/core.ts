@@ -25,22 +25,38 @@ export interface TestCore {
   namespace: string;
   installKey: Buffer;
   /** Calls a contract channel as the panel would; throws on an error result. */
-  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  call<C extends Channel>(
+    channel: C,
+    input: ChannelInput<C>,
+  ): Promise<ChannelOutput<C>>;
   close(): Promise<void>;
 }
 
 const quietLog = createLogger('test', { level: 'error' });
 
 /** A core on a real Redis with its own namespace and data dir; fast retries. */
-export async function startTestCore(options: TestCoreOptions): Promise<TestCore> {
+export async function startTestCore(
+  options: TestCoreOptions,
+): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-core-'));
   const namespace = options.namespace ?? `t${randomUUID().slice(0, 8)}`;
   const installKey = options.installKey ?? randomBytes(32);
   const parsed = parseOptions(
-    { dataDir, redisUrl: options.redisUrl, namespace, retry: { retries: 2, backoffMs: 100 }, ...options.options },
+    {
+      dataDir,
+      redisUrl: options.redisUrl,
+      namespace,
+      retry: { retries: 2, backoffMs: 100 },
+      ...options.options,
+    },
     'test',
   );
-  const core = await startLockstep(parsed, { installKey, machine: options.machine ?? 'test-machine', log: quietLog, ...(options.now ? { now: options.now } : {}) });
+  const core = await startLockstep(parsed, {
+    installKey,
+    machine: options.machine ?? 'test-machine',
+    log: quietLog,
+    ...(options.now ? { now: options.now } : {}),
+  });
 
   return {
     core,
@@ -48,7 +64,10 @@ export async function startTestCore(options: TestCoreOptions): Promise<TestCore>
     installKey,
     async call(channel, input) {
       const result = await dispatch(core.handlers, channel, input, quietLog);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      if (!result.ok)
+        throw new Error(
+          `${channel} failed: ${result.error.code} ${result.error.message}`,
+        );
       return result.value;
     },
     async close() {
@@ -59,7 +78,11 @@ export async function startTestCore(options: TestCoreOptions): Promise<TestCore>
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -1,5 +1,16 @@
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { upsertReservation, type IncomingStay } from '../../src/core/reservations/upsert';
+import {
+  afterAll,
+  beforeAll,
+  beforeEach,
+  afterEach,
+  describe,
+  expect,
+  it,
+} from 'vitest';
+import {
+  upsertReservation,
+  type IncomingStay,
+} from '../../src/core/reservations/upsert';
 import { startTestCore, waitFor, type TestCore } from '../helpers/core';
 import { startTestRedis, type TestRedis } from '../helpers/redis';
 
@@ -17,41 +28,88 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   t = await startTestCore({ redisUrl: redis.url });
-  propertyId = (await t.call('properties:save', { name: 'Loft', timeZone: 'Europe/Berlin', leadMinutes: 60 })).id;
-  lockId = (await t.call('locks:save', { propertyId, name: 'Loft door', link: 'zigbee' })).id;
+  propertyId = (
+    await t.call('properties:save', {
+      name: 'Loft',
+      timeZone: 'Europe/Berlin',
+      leadMinutes: 60,
+    })
+  ).id;
+  lockId = (
+    await t.call('locks:save', {
+      propertyId,
+      name: 'Loft door',
+      link: 'zigbee',
+    })
+  ).id;
 });
 afterEach(async () => {
   await t.close();
 });
 
-function stay(key: string, checkInMs: number, checkOutMs: number, guestName = 'Alex Example'): IncomingStay {
-  return { propertyId, source: 'manual', sourceKey: `manual:${key}`, guestName, checkInMs, checkOutMs };
+function stay(
+  key: string,
+  checkInMs: number,
+  checkOutMs: number,
+  guestName = 'Alex Example',
+): IncomingStay {
+  return {
+    propertyId,
+    source: 'manual',
+    sourceKey: `manual:${key}`,
+    guestName,
+    checkInMs,
+    checkOutMs,
+  };
 }
-const upsert = (s: IncomingStay) => upsertReservation(t.core.context, s).then((r) => r.reservation);
+const upsert = (s: IncomingStay) =>
+  upsertReservation(t.core.context, s).then((r) => r.reservation);
 const pinsOnLock = () => t.core.simulated.plainPins(lockId);
 async function settled() {
-  await waitFor(async () => {
-    const counts = await t.core.context.queues.create.getJobCounts('waiting', 'active');
-    const revokes = await t.core.context.queues.revoke.getJobCounts('waiting', 'active');
-    return (counts.waiting ?? 0) + (counts.active ?? 0) + (revokes.waiting ?? 0) + (revokes.active ?? 0) === 0 ? true : undefined;
-  }, 15_000, 'queues idle');
+  await waitFor(
+    async () => {
+      const counts = await t.core.context.queues.create.getJobCounts(
+        'waiting',
+        'active',
+      );
+      const revokes = await t.core.context.queues.revoke.getJobCounts(
+        'waiting',
+        'active',
+      );
+      return (counts.waiting ?? 0) +
+        (counts.active ?? 0) +
+        (revokes.waiting ?? 0) +
+        (revokes.active ?? 0) ===
+        0
+        ? true
+        : undefined;
+    },
+    15_000,
+    'queues idle',
+  );
 }
 async function stateOf(reservationId: string) {
-  return (await t.call('reservations:list', {})).find((r) => r.id === reservationId)?.pins[0]?.state;
+  return (await t.call('reservations:list', {})).find(
+    (r) => r.id === reservationId,
+  )?.pins[0]?.state;
 }
 
 describe('changes to a stay', () => {
   it('an extension during the stay keeps the same PIN and moves its end', async () => {
     const now = Date.now();
     const first = await upsert(stay('ext', now - HOUR, now + 2 * HOUR));
-    await waitFor(async () => ((await stateOf(first.id)) === 'active' ? true : undefined));
+    await waitFor(async () =>
+      (await stateOf(first.id)) === 'active' ? true : undefined,
+    );
     const [before] = await pinsOnLock();
 
     const extended = await upsert(stay('ext', now - HOUR, now + 26 * HOUR));
     expect(extended.version).toBe(first.version + 1);
     await waitFor(async () => {
       const pins = await pinsOnLock();
-      return pins.length === 1 && pins[0]?.validToMs === now + 26 * HOUR ? pins : undefined;
+      return pins.length === 1 && pins[0]?.validToMs === now + 26 * HOUR
+        ? pins
+        : undefined;
     });
     const [after] = await pinsOnLock();
     expect(after?.pin).toBe(before?.pin);
@@ -61,11 +119,17 @@ describe('changes to a stay', () => {
   it('an earlier check-in moves the create job and removes the old one', async () => {
     const checkIn = Date.parse('2027-06-10T13:00:00Z');
     const first = await upsert(stay('early', checkIn, checkIn + 48 * HOUR));
-    const moved = await upsert(stay('early', checkIn - 3 * HOUR, checkIn + 48 * HOUR));
-    const jobs = (await t.call('jobs:list', {})).jobs.filter((j) => j.reservationId === first.id && j.queue === 'pin-create');
+    const moved = await upsert(
+      stay('early', checkIn - 3 * HOUR, checkIn + 48 * HOUR),
+    );
+    const jobs = (await t.call('jobs:list', {})).jobs.filter(
+      (j) => j.reservationId === first.id && j.queue === 'pin-create',
+    );
     expect(jobs).toHaveLength(1);
     expect(jobs[0]?.id).toContain(`-v${moved.version}`);
-    expect(new Date(jobs[0]?.runAtMs ?? 0).toISOString()).toBe('2027-06-10T09:00:00.000Z');
+    expect(new Date(jobs[0]?.runAtMs ?? 0).toISOString()).toBe(
+      '2027-06-10T09:00:00.000Z',
+    );
   });
 
   it('a change that arrives while the create job runs ends with exactly one PIN with the new window', async () => {
@@ -73,42 +137,82 @@ describe('changes to a stay', () => {
       const now = Date.now();
       await upsert(stay(key, now + 30 * 60_000, now + 4 * HOUR));
       // No wait: the version-1 create job is running or about to run.
-      const changed = await upsert(stay(key, now + 30 * 60_000, now + 6 * HOUR));
+      const changed = await upsert(
+        stay(key, now + 30 * 60_000, now + 6 * HOUR),
+      );
       // The new version's job may wait for the old one to release the mutex.
-      const mine = await waitFor(async () => {
-        const pins = (await pinsOnLock()).filter((p) => p.name === `ls-${changed.id}`);
-        return pins.length === 1 && pins[0]?.validToMs === now + 6 * HOUR ? pins : undefined;
-      }, 15_000, 'one PIN with the new window');
+      const mine = await waitFor(
+        async () => {
+          const pins = (await pinsOnLock()).filter(
+            (p) => p.name === `ls-${changed.id}`,
+          );
+          return pins.length === 1 && pins[0]?.validToMs === now + 6 * HOUR
+            ? pins
+            : undefined;
+        },
+        15_000,
+        'one PIN with the new window',
+      );
       await settled();
-      expect((await pinsOnLock()).filter((p) => p.name === `ls-${changed.id}`)).toEqual(mine);
+      expect(
+        (await pinsOnLock()).filter((p) => p.name === `ls-${changed.id}`),
+      ).toEqual(mine);
       expect(await stateOf(changed.id)).toBe('active');
     }
   });
 
   it('same-day turnover on one lock: the outgoing revoke never touches the incoming PIN', async () => {
     const now = Date.now();
-    const outgoing = await upsert(stay('out', now - 20 * HOUR, now + 2 * HOUR, 'Departing Guest'));
-    const incoming = await upsert(stay('in', now + 4 * HOUR, now + 30 * HOUR, 'Arriving Guest'));
-    await waitFor(async () => ((await stateOf(outgoing.id)) === 'active' ? true : undefined));
-    const createIn = (await t.call('jobs:list', {})).jobs.find((j) => j.reservationId === incoming.id && j.queue === 'pin-create');
-    await t.call('jobs:runNow', { queue: 'pin-create', id: createIn?.id ?? '' });
-    await waitFor(async () => ((await stateOf(incoming.id)) === 'active' ? true : undefined));
+    const outgoing = await upsert(
+      stay('out', now - 20 * HOUR, now + 2 * HOUR, 'Departing Guest'),
+    );
+    const incoming = await upsert(
+      stay('in', now + 4 * HOUR, now + 30 * HOUR, 'Arriving Guest'),
+    );
+    await waitFor(async () =>
+      (await stateOf(outgoing.id)) === 'active' ? true : undefined,
+    );
+    const createIn = (await t.call('jobs:list', {})).jobs.find(
+      (j) => j.reservationId === incoming.id && j.queue === 'pin-create',
+    );
+    await t.call('jobs:runNow', {
+      queue: 'pin-create',
+      id: createIn?.id ?? '',
+    });
+    await waitFor(async () =>
+      (await stateOf(incoming.id)) === 'active' ? true : undefined,
+    );
 
-    const revokeOut = (await t.call('jobs:list', {})).jobs.find((j) => j.reservationId === outgoing.id && j.queue === 'pin-revoke');
-    await t.call('jobs:runNow', { queue: 'pin-revoke', id: revokeOut?.id ?? '' });
-    await waitFor(async () => ((await stateOf(outgoing.id)) === 'revoked' ? true : undefined));
+    const revokeOut = (await t.call('jobs:list', {})).jobs.find(
+      (j) => j.reservationId === outgoing.id && j.queue === 'pin-revoke',
+    );
+    await t.call('jobs:runNow', {
+      queue: 'pin-revoke',
+      id: revokeOut?.id ?? '',
+    });
+    await waitFor(async () =>
+      (await stateOf(outgoing.id)) === 'revoked' ? true : undefined,
+    );
     const left = await pinsOnLock();
     expect(left.map((p) => p.name)).toEqual([`ls-${incoming.id}`]);
   });
 
   it('back-to-back stays under one guest name stay separate, with different PINs', async () => {
     const now = Date.now();
-    const a = await upsert(stay('b2b-1', now - HOUR, now + 2 * HOUR, 'Sam Same'));
-    const b = await upsert(stay('b2b-2', now + 2 * HOUR, now + 20 * HOUR, 'Sam Same'));
+    const a = await upsert(
+      stay('b2b-1', now - HOUR, now + 2 * HOUR, 'Sam Same'),
+    );
+    const b = await upsert(
+      stay('b2b-2', now + 2 * HOUR, now + 20 * HOUR, 'Sam Same'),
+    );
     expect(a.id).not.toBe(b.id);
-    const createB = (await t.call('jobs:list', {})).jobs.find((j) => j.reservationId === b.id && j.queue === 'pin-create');
+    const createB = (await t.call('jobs:list', {})).jobs.find(
+      (j) => j.reservationId === b.id && j.queue === 'pin-create',
+    );
     await t.call('jobs:runNow', { queue: 'pin-create', id: createB?.id ?? '' });
-    await waitFor(async () => ((await pinsOnLock()).length === 2 ? true : undefined));
+    await waitFor(async () =>
+      (await pinsOnLock()).length === 2 ? true : undefined,
+    );
     const [p1, p2] = await pinsOnLock();
     expect(p1?.pin).not.toBe(p2?.pin);
   });
@@ -120,21 +224,42 @@ describe('reconciler', () => {
     const kept = await upsert(stay('kept', checkIn, checkIn + 48 * HOUR));
     const { queues } = t.core.context;
     await queues.create.remove(`create-${kept.id}-${lockId}-v1`);
-    await queues.add('pin-create', { reservationId: 'rffffffffffffff0', lockId, version: 1, runAtMs: checkIn });
+    await queues.add('pin-create', {
+      reservationId: 'rffffffffffffff0',
+      lockId,
+      version: 1,
+      runAtMs: checkIn,
+    });
     const lock = await t.core.context.stores.locks.get(lockId);
     if (!lock) throw new Error('lock missing');
-    await t.core.simulated.createPin(lock, { name: 'ls-r000000000000abc', pin: '902817', validFromMs: Date.now(), validToMs: Date.now() + HOUR });
+    await t.core.simulated.createPin(lock, {
+      name: 'ls-r000000000000abc',
+      pin: '902817',
+      validFromMs: Date.now(),
+      validToMs: Date.now() + HOUR,
+    });
 
     const plan = await t.call('reconcile:plan', {});
-    expect({ create: plan.create, revoke: plan.revoke, move: plan.move, removeJobs: plan.removeJobs }).toEqual({ create: 1, revoke: 1, move: 0, removeJobs: 1 });
+    expect({
+      create: plan.create,
+      revoke: plan.revoke,
+      move: plan.move,
+      removeJobs: plan.removeJobs,
+    }).toEqual({ create: 1, revoke: 1, move: 0, removeJobs: 1 });
     // Planning changes nothing.
     expect(await pinsOnLock()).toHaveLength(1);
 
     await t.call('reconcile:apply', {});
-    expect(await queues.create.getJob(`create-${kept.id}-${lockId}-v1`)).toBeDefined();
+    expect(
+      await queues.create.getJob(`create-${kept.id}-${lockId}-v1`),
+    ).toBeDefined();
     expect(await pinsOnLock()).toHaveLength(0);
     const after = await t.call('reconcile:plan', {});
     expect(after.steps).toEqual([]);
-    expect((await t.call('audit:list', {})).filter((e) => e.action.startsWith('reconcile.'))).toHaveLength(3);
+    expect(
+      (await t.call('audit:list', {})).filter((e) =>
+        e.action.startsWith('reconcile.'),
+      ),
+    ).toHaveLength(3);
   });
 });

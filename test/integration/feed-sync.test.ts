@@ -1,6 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+} from 'vitest';
 import { startTestCore, type TestCore } from '../helpers/core';
 import { startTestRedis, type TestRedis } from '../helpers/redis';
 
@@ -14,9 +22,24 @@ let clockMs = Date.parse('2027-01-10T12:00:00Z');
 let t: TestCore;
 let propertyId: string;
 
-const calendar = (...events: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Airbnb Inc//Hosting Calendar 0.8.8//EN', ...events, 'END:VCALENDAR', ''].join('\r\n');
+const calendar = (...events: string[]) =>
+  [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Airbnb Inc//Hosting Calendar 0.8.8//EN',
+    ...events,
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
 const event = (uid: string, start: string, end: string, summary = 'Reserved') =>
-  ['BEGIN:VEVENT', `DTSTART;VALUE=DATE:${start}`, `DTEND;VALUE=DATE:${end}`, `UID:${uid}`, `SUMMARY:${summary}`, 'END:VEVENT'].join('\r\n');
+  [
+    'BEGIN:VEVENT',
+    `DTSTART;VALUE=DATE:${start}`,
+    `DTEND;VALUE=DATE:${end}`,
+    `UID:${uid}`,
+    `SUMMARY:${summary}`,
+    'END:VEVENT',
+  ].join('\r\n');
 
 beforeAll(async () => {
   redis = await startTestRedis();
@@ -45,7 +68,12 @@ beforeEach(async () => {
   requests = [];
   clockMs = Date.parse('2027-01-10T12:00:00Z');
   t = await startTestCore({ redisUrl: redis.url, now: () => clockMs });
-  propertyId = (await t.call('properties:save', { name: 'Chalet', timeZone: 'Europe/Zurich' })).id;
+  propertyId = (
+    await t.call('properties:save', {
+      name: 'Chalet',
+      timeZone: 'Europe/Zurich',
+    })
+  ).id;
   await t.call('locks:save', { propertyId, name: 'Chalet door' });
 });
 afterEach(async () => {
@@ -56,13 +84,19 @@ async function sync(feedId: string) {
   return t.call('feeds:sync', { id: feedId });
 }
 async function statuses() {
-  return (await t.call('reservations:list', {})).map((r) => `${r.guestName}:${r.status}`).sort();
+  return (await t.call('reservations:list', {}))
+    .map((r) => `${r.guestName}:${r.status}`)
+    .sort();
 }
 
 describe('feed polling', () => {
   it('uses a conditional GET and imports nothing new when the feed is unchanged', async () => {
     body = calendar(event('a@airbnb.com', '20270201', '20270204'));
-    const feed = await t.call('feeds:save', { propertyId, url: feedUrl, source: 'airbnb' });
+    const feed = await t.call('feeds:save', {
+      propertyId,
+      url: feedUrl,
+      source: 'airbnb',
+    });
     expect((await sync(feed.id)).imported).toBe(1);
     await sync(feed.id);
     expect(requests[1]?.['if-none-match']).toBeDefined();
@@ -70,8 +104,15 @@ describe('feed polling', () => {
   });
 
   it('an HTTP error or an empty feed changes nothing, and the host sees the feed error', async () => {
-    body = calendar(event('a@airbnb.com', '20270201', '20270204'), event('b@airbnb.com', '20270210', '20270212'));
-    const feed = await t.call('feeds:save', { propertyId, url: feedUrl, source: 'airbnb' });
+    body = calendar(
+      event('a@airbnb.com', '20270201', '20270204'),
+      event('b@airbnb.com', '20270210', '20270212'),
+    );
+    const feed = await t.call('feeds:save', {
+      propertyId,
+      url: feedUrl,
+      source: 'airbnb',
+    });
     await sync(feed.id);
 
     status = 500;
@@ -86,28 +127,48 @@ describe('feed polling', () => {
       clockMs += 20 * 60_000;
       await sync(feed.id);
     }
-    expect(await statuses()).toEqual(['Reserved:confirmed', 'Reserved:confirmed']);
+    expect(await statuses()).toEqual([
+      'Reserved:confirmed',
+      'Reserved:confirmed',
+    ]);
   });
 
   it('a stay leaves only after two good fetches at least 10 minutes apart both missed it', async () => {
-    body = calendar(event('a@airbnb.com', '20270201', '20270204'), event('b@airbnb.com', '20270210', '20270212'));
-    const feed = await t.call('feeds:save', { propertyId, url: feedUrl, source: 'airbnb' });
+    body = calendar(
+      event('a@airbnb.com', '20270201', '20270204'),
+      event('b@airbnb.com', '20270210', '20270212'),
+    );
+    const feed = await t.call('feeds:save', {
+      propertyId,
+      url: feedUrl,
+      source: 'airbnb',
+    });
     await sync(feed.id);
 
     body = calendar(event('a@airbnb.com', '20270201', '20270204'));
     await sync(feed.id);
     clockMs += 5 * 60_000;
     await sync(feed.id);
-    expect(await statuses()).toEqual(['Reserved:confirmed', 'Reserved:confirmed']);
+    expect(await statuses()).toEqual([
+      'Reserved:confirmed',
+      'Reserved:confirmed',
+    ]);
 
     clockMs += 6 * 60_000;
     await sync(feed.id);
-    expect(await statuses()).toEqual(['Reserved:cancelled', 'Reserved:confirmed']);
+    expect(await statuses()).toEqual([
+      'Reserved:cancelled',
+      'Reserved:confirmed',
+    ]);
   });
 
   it('keeps a stay whose UID changed when an event with the same dates and summary appears', async () => {
     body = calendar(event('old-uid@airbnb.com', '20270301', '20270305'));
-    const feed = await t.call('feeds:save', { propertyId, url: feedUrl, source: 'airbnb' });
+    const feed = await t.call('feeds:save', {
+      propertyId,
+      url: feedUrl,
+      source: 'airbnb',
+    });
     await sync(feed.id);
     const [before] = await t.call('reservations:list', {});
 
@@ -123,20 +184,40 @@ describe('feed polling', () => {
   it('reports a malformed event by name and field and still imports the rest', async () => {
     body = calendar(
       event('good@airbnb.com', '20270401', '20270403'),
-      ['BEGIN:VEVENT', 'UID:nodates@airbnb.com', 'SUMMARY:Reserved', 'END:VEVENT'].join('\r\n'),
+      [
+        'BEGIN:VEVENT',
+        'UID:nodates@airbnb.com',
+        'SUMMARY:Reserved',
+        'END:VEVENT',
+      ].join('\r\n'),
       event('backwards@airbnb.com', '20270410', '20270405'),
     );
-    const feed = await t.call('feeds:save', { propertyId, url: feedUrl, source: 'airbnb' });
+    const feed = await t.call('feeds:save', {
+      propertyId,
+      url: feedUrl,
+      source: 'airbnb',
+    });
     const summary = await sync(feed.id);
     expect(summary.imported).toBe(1);
-    expect(summary.problems.map((p) => p.field).sort()).toEqual(['DTEND', 'DTSTART']);
-    expect(summary.problems.some((p) => p.message.includes('nodates@airbnb.com'))).toBe(true);
-    expect((await t.call('problems:list', {})).filter((p) => p.kind === 'feed')).toHaveLength(2);
+    expect(summary.problems.map((p) => p.field).sort()).toEqual([
+      'DTEND',
+      'DTSTART',
+    ]);
+    expect(
+      summary.problems.some((p) => p.message.includes('nodates@airbnb.com')),
+    ).toBe(true);
+    expect(
+      (await t.call('problems:list', {})).filter((p) => p.kind === 'feed'),
+    ).toHaveLength(2);
   });
 
   it('rejects a feed that is not iCal without touching existing stays', async () => {
     body = calendar(event('a@airbnb.com', '20270201', '20270204'));
-    const feed = await t.call('feeds:save', { propertyId, url: feedUrl, source: 'airbnb' });
+    const feed = await t.call('feeds:save', {
+      propertyId,
+      url: feedUrl,
+      source: 'airbnb',
+    });
     await sync(feed.id);
     body = '<html><body>Service unavailable</body></html>';
     clockMs += 30 * 60_000;
@@ -146,7 +227,11 @@ describe('feed polling', () => {
   });
 
   it('rejects a property in an unknown time zone and a lock for a missing property, naming the field', async () => {
-    await expect(t.call('properties:save', { name: 'Nowhere', timeZone: 'Mars/Olympus' })).rejects.toThrow(/timeZone/);
-    await expect(t.call('locks:save', { propertyId: 'p-missing', name: 'Ghost' })).rejects.toThrow(/not_found/);
+    await expect(
+      t.call('properties:save', { name: 'Nowhere', timeZone: 'Mars/Olympus' }),
+    ).rejects.toThrow(/timeZone/);
+    await expect(
+      t.call('locks:save', { propertyId: 'p-missing', name: 'Ghost' }),
+    ).rejects.toThrow(/not_found/);
   });
 });

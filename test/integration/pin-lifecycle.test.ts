@@ -24,12 +24,23 @@ async function withCore(run: (t: TestCore) => Promise<void>): Promise<void> {
 }
 
 async function setUpProperty(t: TestCore, timeZone = 'America/New_York') {
-  const property = await t.call('properties:save', { name: 'Harbor Flat', timeZone });
-  const lock = await t.call('locks:save', { propertyId: property.id, name: 'Front door', provider: 'simulated', link: 'zigbee' });
+  const property = await t.call('properties:save', {
+    name: 'Harbor Flat',
+    timeZone,
+  });
+  const lock = await t.call('locks:save', {
+    propertyId: property.id,
+    name: 'Front door',
+    provider: 'simulated',
+    link: 'zigbee',
+  });
   return { property, lock };
 }
 
-async function pinStateOf(t: TestCore, reservationId: string): Promise<string | undefined> {
+async function pinStateOf(
+  t: TestCore,
+  reservationId: string,
+): Promise<string | undefined> {
   const list = await t.call('reservations:list', {});
   return list.find((r) => r.id === reservationId)?.pins[0]?.state;
 }
@@ -38,24 +49,38 @@ describe('feed import schedules PIN jobs', () => {
   it('creates one delayed create job at check-in minus lead and a revoke job at check-out', async () => {
     await withCore(async (t) => {
       const { property } = await setUpProperty(t);
-      const feed = await t.call('feeds:save', { propertyId: property.id, url: join(FIXTURES, 'airbnb.ics'), source: 'airbnb' });
+      const feed = await t.call('feeds:save', {
+        propertyId: property.id,
+        url: join(FIXTURES, 'airbnb.ics'),
+        source: 'airbnb',
+      });
       const summary = await t.call('feeds:sync', { id: feed.id });
       expect(summary.imported).toBe(2);
 
       const stays = await t.call('reservations:list', {});
-      const march = stays.find((s) => s.checkInMs === Date.parse('2027-03-12T20:00:00Z'));
+      const march = stays.find(
+        (s) => s.checkInMs === Date.parse('2027-03-12T20:00:00Z'),
+      );
       expect(march?.checkOutMs).toBe(Date.parse('2027-03-14T15:00:00Z'));
       expect(march?.phoneLast4).toBe('0142');
 
       const { jobs, counts } = await t.call('jobs:list', {});
       expect(counts.delayed).toBe(4);
       const forMarch = jobs.filter((j) => j.reservationId === march?.id);
-      expect(forMarch.map((j) => [j.queue, new Date(j.runAtMs).toISOString()]).sort()).toEqual([
+      expect(
+        forMarch
+          .map((j) => [j.queue, new Date(j.runAtMs).toISOString()])
+          .sort(),
+      ).toEqual([
         ['pin-create', '2027-03-12T19:00:00.000Z'],
         ['pin-revoke', '2027-03-14T15:00:00.000Z'],
       ]);
-      const delayed = await t.core.context.queues.create.getJob(forMarch.find((j) => j.queue === 'pin-create')?.id ?? '');
-      expect((delayed?.timestamp ?? 0) + (delayed?.opts.delay ?? 0)).toBe(Date.parse('2027-03-12T19:00:00Z'));
+      const delayed = await t.core.context.queues.create.getJob(
+        forMarch.find((j) => j.queue === 'pin-create')?.id ?? '',
+      );
+      expect((delayed?.timestamp ?? 0) + (delayed?.opts.delay ?? 0)).toBe(
+        Date.parse('2027-03-12T19:00:00Z'),
+      );
 
       // A second sync of the same feed adds nothing.
       await t.call('feeds:sync', { id: feed.id });
@@ -70,14 +95,30 @@ describe('PIN jobs run against the lock', () => {
       const { property, lock } = await setUpProperty(t);
       const startsAtMs = Date.now() + 800;
       const endsAtMs = Date.now() + 3 * 3600_000;
-      const stay = await t.call('reservations:addWalkIn', { propertyId: property.id, guestName: 'Walk-in Guest', startsAtMs, endsAtMs });
+      const stay = await t.call('reservations:addWalkIn', {
+        propertyId: property.id,
+        guestName: 'Walk-in Guest',
+        startsAtMs,
+        endsAtMs,
+      });
       expect(stay.pins[0]?.state).toBe('scheduled');
 
-      await waitFor(async () => ((await pinStateOf(t, stay.id)) === 'active' ? true : undefined), 10_000, 'PIN active');
+      await waitFor(
+        async () =>
+          (await pinStateOf(t, stay.id)) === 'active' ? true : undefined,
+        10_000,
+        'PIN active',
+      );
       const onLock = await t.core.simulated.plainPins(lock.id);
       expect(onLock).toHaveLength(1);
-      expect(onLock[0]).toMatchObject({ validFromMs: startsAtMs, validToMs: endsAtMs });
-      const { pin } = await t.call('pins:reveal', { reservationId: stay.id, lockId: lock.id });
+      expect(onLock[0]).toMatchObject({
+        validFromMs: startsAtMs,
+        validToMs: endsAtMs,
+      });
+      const { pin } = await t.call('pins:reveal', {
+        reservationId: stay.id,
+        lockId: lock.id,
+      });
       expect(pin).toMatch(/^\d{6}$/);
       expect(onLock[0]?.pin).toBe(pin);
     });
@@ -86,19 +127,41 @@ describe('PIN jobs run against the lock', () => {
   it('run now promotes a scheduled create job; cancelling the stay revokes the PIN from the lock', async () => {
     await withCore(async (t) => {
       const { property, lock } = await setUpProperty(t);
-      const stay = await t.call('reservations:addWalkIn', { propertyId: property.id, guestName: 'Early Bird', startsAtMs: Date.now() + 3600_000, endsAtMs: Date.now() + 5 * 3600_000 });
-      const create = (await t.call('jobs:list', {})).jobs.find((j) => j.queue === 'pin-create' && j.reservationId === stay.id);
+      const stay = await t.call('reservations:addWalkIn', {
+        propertyId: property.id,
+        guestName: 'Early Bird',
+        startsAtMs: Date.now() + 3600_000,
+        endsAtMs: Date.now() + 5 * 3600_000,
+      });
+      const create = (await t.call('jobs:list', {})).jobs.find(
+        (j) => j.queue === 'pin-create' && j.reservationId === stay.id,
+      );
       expect(create?.state).toBe('delayed');
 
-      await t.call('jobs:runNow', { queue: 'pin-create', id: create?.id ?? '' });
-      await waitFor(async () => ((await pinStateOf(t, stay.id)) === 'active' ? true : undefined), 10_000, 'PIN active');
+      await t.call('jobs:runNow', {
+        queue: 'pin-create',
+        id: create?.id ?? '',
+      });
+      await waitFor(
+        async () =>
+          (await pinStateOf(t, stay.id)) === 'active' ? true : undefined,
+        10_000,
+        'PIN active',
+      );
       expect(await t.core.simulated.plainPins(lock.id)).toHaveLength(1);
 
       const cancelled = await t.call('reservations:cancel', { id: stay.id });
       expect(cancelled.status).toBe('cancelled');
-      await waitFor(async () => ((await pinStateOf(t, stay.id)) === 'revoked' ? true : undefined), 10_000, 'PIN revoked');
+      await waitFor(
+        async () =>
+          (await pinStateOf(t, stay.id)) === 'revoked' ? true : undefined,
+        10_000,
+        'PIN revoked',
+      );
       expect(await t.core.simulated.plainPins(lock.id)).toHaveLength(0);
-      const left = (await t.call('jobs:list', {})).jobs.filter((j) => j.reservationId === stay.id && j.state === 'delayed');
+      const left = (await t.call('jobs:list', {})).jobs.filter(
+        (j) => j.reservationId === stay.id && j.state === 'delayed',
+      );
       expect(left).toEqual([]);
     });
   });
@@ -106,10 +169,19 @@ describe('PIN jobs run against the lock', () => {
   it('cancelling a stay before arrival removes its jobs and leaves the lock untouched', async () => {
     await withCore(async (t) => {
       const { property, lock } = await setUpProperty(t);
-      const stay = await t.call('reservations:addWalkIn', { propertyId: property.id, guestName: 'Plans Changed', startsAtMs: Date.now() + 3600_000, endsAtMs: Date.now() + 7200_000 });
+      const stay = await t.call('reservations:addWalkIn', {
+        propertyId: property.id,
+        guestName: 'Plans Changed',
+        startsAtMs: Date.now() + 3600_000,
+        endsAtMs: Date.now() + 7200_000,
+      });
       await t.call('reservations:cancel', { id: stay.id });
       const { jobs } = await t.call('jobs:list', {});
-      expect(jobs.filter((j) => j.reservationId === stay.id && j.state !== 'completed')).toEqual([]);
+      expect(
+        jobs.filter(
+          (j) => j.reservationId === stay.id && j.state !== 'completed',
+        ),
+      ).toEqual([]);
       expect(await pinStateOf(t, stay.id)).toBe('skipped');
       expect(await t.core.simulated.plainPins(lock.id)).toEqual([]);
     });
@@ -119,17 +191,35 @@ describe('PIN jobs run against the lock', () => {
     await withCore(async (t) => {
       const { property, lock } = await setUpProperty(t);
       await t.core.simulated.failNext(lock.id, 100);
-      const stay = await t.call('reservations:addWalkIn', { propertyId: property.id, guestName: 'Unlucky', endsAtMs: Date.now() + 3600_000 });
+      const stay = await t.call('reservations:addWalkIn', {
+        propertyId: property.id,
+        guestName: 'Unlucky',
+        endsAtMs: Date.now() + 3600_000,
+      });
 
-      const failed = await waitFor(async () => (await t.call('jobs:list', {})).jobs.find((j) => j.reservationId === stay.id && j.state === 'failed'), 15_000, 'job failed');
+      const failed = await waitFor(
+        async () =>
+          (await t.call('jobs:list', {})).jobs.find(
+            (j) => j.reservationId === stay.id && j.state === 'failed',
+          ),
+        15_000,
+        'job failed',
+      );
       expect(failed.attemptsMade).toBe(3);
       expect(failed.failedReason).toContain('did not answer');
       expect(await pinStateOf(t, stay.id)).toBe('failed');
-      expect((await t.call('problems:list', {})).some((p) => p.kind === 'job')).toBe(true);
+      expect(
+        (await t.call('problems:list', {})).some((p) => p.kind === 'job'),
+      ).toBe(true);
 
       await t.core.simulated.failNext(lock.id, 0);
       await t.call('jobs:retry', { queue: 'pin-create', id: failed.id });
-      await waitFor(async () => ((await pinStateOf(t, stay.id)) === 'active' ? true : undefined), 10_000, 'PIN active after retry');
+      await waitFor(
+        async () =>
+          (await pinStateOf(t, stay.id)) === 'active' ? true : undefined,
+        10_000,
+        'PIN active after retry',
+      );
       expect(await t.core.simulated.plainPins(lock.id)).toHaveLength(1);
     });
   });
@@ -137,10 +227,22 @@ describe('PIN jobs run against the lock', () => {
   it('cancelling a single scheduled job removes it and marks the PIN skipped', async () => {
     await withCore(async (t) => {
       const { property } = await setUpProperty(t);
-      const stay = await t.call('reservations:addWalkIn', { propertyId: property.id, guestName: 'Manual Override', startsAtMs: Date.now() + 3600_000, endsAtMs: Date.now() + 7200_000 });
-      const create = (await t.call('jobs:list', {})).jobs.find((j) => j.queue === 'pin-create' && j.reservationId === stay.id);
-      await t.call('jobs:cancel', { queue: 'pin-create', id: create?.id ?? '' });
-      expect((await t.call('jobs:list', {})).jobs.some((j) => j.id === create?.id)).toBe(false);
+      const stay = await t.call('reservations:addWalkIn', {
+        propertyId: property.id,
+        guestName: 'Manual Override',
+        startsAtMs: Date.now() + 3600_000,
+        endsAtMs: Date.now() + 7200_000,
+      });
+      const create = (await t.call('jobs:list', {})).jobs.find(
+        (j) => j.queue === 'pin-create' && j.reservationId === stay.id,
+      );
+      await t.call('jobs:cancel', {
+        queue: 'pin-create',
+        id: create?.id ?? '',
+      });
+      expect(
+        (await t.call('jobs:list', {})).jobs.some((j) => j.id === create?.id),
+      ).toBe(false);
       expect(await pinStateOf(t, stay.id)).toBe('skipped');
     });
   });
@@ -148,20 +250,52 @@ describe('PIN jobs run against the lock', () => {
 
 describe('several workers on one Redis', () => {
   it('never put two PINs on a lock for one stay, even when its create job is delivered twice to two machines', async () => {
-    const first = await startTestCore({ redisUrl: redis.url, machine: 'office' });
-    const second = await startTestCore({ redisUrl: redis.url, machine: 'laptop', namespace: first.namespace, installKey: first.installKey });
+    const first = await startTestCore({
+      redisUrl: redis.url,
+      machine: 'office',
+    });
+    const second = await startTestCore({
+      redisUrl: redis.url,
+      machine: 'laptop',
+      namespace: first.namespace,
+      installKey: first.installKey,
+    });
     try {
       const { property, lock } = await setUpProperty(first);
-      const stay: ReservationView = await first.call('reservations:addWalkIn', { propertyId: property.id, guestName: 'Twice Delivered', startsAtMs: Date.now() + 3600_000, endsAtMs: Date.now() + 7200_000 });
-      const data = { reservationId: stay.id, lockId: lock.id, version: stay.version, runAtMs: Date.now() };
+      const stay: ReservationView = await first.call('reservations:addWalkIn', {
+        propertyId: property.id,
+        guestName: 'Twice Delivered',
+        startsAtMs: Date.now() + 3600_000,
+        endsAtMs: Date.now() + 7200_000,
+      });
+      const data = {
+        reservationId: stay.id,
+        lockId: lock.id,
+        version: stay.version,
+        runAtMs: Date.now(),
+      };
       // Duplicate deliveries under other ids, spread over both machines' queues.
       await Promise.all(
-        [first, second, first, second].map((t, i) => t.core.context.queues.create.add('pin-create', data, { jobId: `dup${i}-${stay.id}` })),
+        [first, second, first, second].map((t, i) =>
+          t.core.context.queues.create.add('pin-create', data, {
+            jobId: `dup${i}-${stay.id}`,
+          }),
+        ),
       );
-      await waitFor(async () => {
-        const counts = await first.core.context.queues.create.getJobCounts('waiting', 'active', 'delayed');
-        return (counts.waiting ?? 0) + (counts.active ?? 0) === 0 ? true : undefined;
-      }, 15_000, 'duplicates processed');
+      await waitFor(
+        async () => {
+          const counts = await first.core.context.queues.create.getJobCounts(
+            'waiting',
+            'active',
+            'delayed',
+          );
+          return (counts.waiting ?? 0) + (counts.active ?? 0) === 0
+            ? true
+            : undefined;
+        },
+        15_000,
+        'duplicates processed',
+      );
       const onLock = await first.core.simulated.plainPins(lock.id);
       expect(onLock).toHaveLength(1);
     } finally {
@@ -173,7 +307,9 @@ describe('several workers on one Redis', () => {
   it('refuses to start a second machine with a different installation key', async () => {
     const first = await startTestCore({ redisUrl: redis.url });
     try {
-      await expect(startTestCore({ redisUrl: redis.url, namespace: first.namespace })).rejects.toThrow(/another installation key/);
+      await expect(
+        startTestCore({ redisUrl: redis.url, namespace: first.namespace }),
+      ).rejects.toThrow(/another installation key/);
     } finally {
       await first.close();
     }

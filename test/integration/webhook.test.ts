@@ -11,9 +11,20 @@ let lockId: string;
 
 beforeAll(async () => {
   redis = await startTestRedis();
-  t = await startTestCore({ redisUrl: redis.url, options: { webhookSecret: SECRET } });
-  propertyId = (await t.call('properties:save', { id: 'apt-12', name: 'Apartment 12', timeZone: 'America/New_York' })).id;
-  lockId = (await t.call('locks:save', { propertyId, name: 'Unit door', link: 'wifi' })).id;
+  t = await startTestCore({
+    redisUrl: redis.url,
+    options: { webhookSecret: SECRET },
+  });
+  propertyId = (
+    await t.call('properties:save', {
+      id: 'apt-12',
+      name: 'Apartment 12',
+      timeZone: 'America/New_York',
+    })
+  ).id;
+  lockId = (
+    await t.call('locks:save', { propertyId, name: 'Unit door', link: 'wifi' })
+  ).id;
 });
 afterAll(async () => {
   await t.close();
@@ -21,9 +32,12 @@ afterAll(async () => {
 });
 
 function send(body: unknown, options: { secret?: string | null } = {}) {
-  const raw = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+  const raw = Buffer.from(
+    typeof body === 'string' ? body : JSON.stringify(body),
+  );
   const headers: Record<string, string | undefined> = {};
-  if (options.secret !== null) headers['x-webhook-signature'] = signBody(raw, options.secret ?? SECRET);
+  if (options.secret !== null)
+    headers['x-webhook-signature'] = signBody(raw, options.secret ?? SECRET);
   return t.core.receiveWebhook(raw, headers);
 }
 
@@ -31,7 +45,19 @@ function event(kind: string, id: string, data: Record<string, unknown> = {}) {
   return {
     event: kind,
     timestamp: '2027-03-01T10:00:00Z',
-    data: { id, accommodationId: 'apt-12', guestName: 'Robin Sample', guestEmail: 'robin@example.test', guestPhone: '+1 555 0100 4321', checkInDate: '2027-03-14', checkOutDate: '2027-03-16', status: 'confirmed', numberOfGuests: 2, updatedAt: '2027-03-01T10:00:00Z', ...data },
+    data: {
+      id,
+      accommodationId: 'apt-12',
+      guestName: 'Robin Sample',
+      guestEmail: 'robin@example.test',
+      guestPhone: '+1 555 0100 4321',
+      checkInDate: '2027-03-14',
+      checkOutDate: '2027-03-16',
+      status: 'confirmed',
+      numberOfGuests: 2,
+      updatedAt: '2027-03-01T10:00:00Z',
+      ...data,
+    },
   };
 }
 
@@ -47,70 +73,206 @@ describe('PMS webhook', () => {
     const answer = await send(event('reservation.created', 'PMS-1'));
     expect(answer.status).toBe(200);
     const stay = await stayFor('PMS-1');
-    expect(new Date(stay?.checkInMs ?? 0).toISOString()).toBe('2027-03-14T19:00:00.000Z');
-    expect(new Date(stay?.checkOutMs ?? 0).toISOString()).toBe('2027-03-16T15:00:00.000Z');
+    expect(new Date(stay?.checkInMs ?? 0).toISOString()).toBe(
+      '2027-03-14T19:00:00.000Z',
+    );
+    expect(new Date(stay?.checkOutMs ?? 0).toISOString()).toBe(
+      '2027-03-16T15:00:00.000Z',
+    );
     expect(stay?.phoneLast4).toBe('4321');
-    const jobs = (await t.call('jobs:list', {})).jobs.filter((j) => j.reservationId === stay?.id);
-    expect(jobs.map((j) => new Date(j.runAtMs).toISOString()).sort()).toEqual(['2027-03-14T18:00:00.000Z', '2027-03-16T15:00:00.000Z']);
+    const jobs = (await t.call('jobs:list', {})).jobs.filter(
+      (j) => j.reservationId === stay?.id,
+    );
+    expect(jobs.map((j) => new Date(j.runAtMs).toISOString()).sort()).toEqual([
+      '2027-03-14T18:00:00.000Z',
+      '2027-03-16T15:00:00.000Z',
+    ]);
   });
 
   it('answers 401 to an unsigned or wrongly signed request and still records it as rejected', async () => {
-    expect((await send(event('reservation.created', 'PMS-X'), { secret: null })).status).toBe(401);
-    expect((await send(event('reservation.created', 'PMS-Y'), { secret: 'wrong-secret-wrong-secret' })).status).toBe(401);
+    expect(
+      (await send(event('reservation.created', 'PMS-X'), { secret: null }))
+        .status,
+    ).toBe(401);
+    expect(
+      (
+        await send(event('reservation.created', 'PMS-Y'), {
+          secret: 'wrong-secret-wrong-secret',
+        })
+      ).status,
+    ).toBe(401);
     const log = await t.call('webhooks:list', {});
-    expect(log.filter((e) => e.status === 'rejected' && e.httpStatus === 401)).toHaveLength(2);
+    expect(
+      log.filter((e) => e.status === 'rejected' && e.httpStatus === 401),
+    ).toHaveLength(2);
     expect(await stayFor('PMS-X')).toBeUndefined();
-    expect((await t.call('problems:list', {})).some((p) => p.kind === 'webhook' && p.message.includes('X-Webhook-Signature'))).toBe(true);
+    expect(
+      (await t.call('problems:list', {})).some(
+        (p) =>
+          p.kind === 'webhook' && p.message.includes('X-Webhook-Signature'),
+      ),
+    ).toBe(true);
   });
 
   it('answers 400 naming the field of a malformed body', async () => {
-    const answer = await send({ event: 'reservation.created', data: { id: 'PMS-2', accommodationId: 'apt-12', checkInDate: '14/03/2027', checkOutDate: '2027-03-16' } });
+    const answer = await send({
+      event: 'reservation.created',
+      data: {
+        id: 'PMS-2',
+        accommodationId: 'apt-12',
+        checkInDate: '14/03/2027',
+        checkOutDate: '2027-03-16',
+      },
+    });
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).toContain('data.checkInDate');
     expect((await send('not json')).status).toBe(400);
-    expect((await send({ event: 'reservation.exploded', data: {} })).status).toBe(400);
+    expect(
+      (await send({ event: 'reservation.exploded', data: {} })).status,
+    ).toBe(400);
   });
 
   it('processes a delivery once even when it arrives twice', async () => {
-    const body = event('reservation.created', 'PMS-3', { checkInDate: '2027-04-01', checkOutDate: '2027-04-03' });
+    const body = event('reservation.created', 'PMS-3', {
+      checkInDate: '2027-04-01',
+      checkOutDate: '2027-04-03',
+    });
     await send(body);
     const first = await stayFor('PMS-3');
     const again = await send(body);
     expect(again.body).toMatchObject({ duplicate: true });
     expect((await stayFor('PMS-3'))?.version).toBe(first?.version);
-    expect((await t.call('webhooks:list', {})).find((e) => e.pmsReservationId === 'PMS-3')?.duplicates).toBe(1);
+    expect(
+      (await t.call('webhooks:list', {})).find(
+        (e) => e.pmsReservationId === 'PMS-3',
+      )?.duplicates,
+    ).toBe(1);
   });
 
   it('does not let an older event undo a newer one', async () => {
-    await send(event('reservation.created', 'PMS-4', { checkInDate: '2027-05-01', checkOutDate: '2027-05-04', updatedAt: '2027-03-01T10:00:00Z' }));
-    await send(event('reservation.modified', 'PMS-4', { checkInDate: '2027-05-01', checkOutDate: '2027-05-06', updatedAt: '2027-03-03T10:00:00Z' }));
-    const late = await send(event('reservation.updated', 'PMS-4', { checkInDate: '2027-05-01', checkOutDate: '2027-05-05', updatedAt: '2027-03-02T10:00:00Z' }));
+    await send(
+      event('reservation.created', 'PMS-4', {
+        checkInDate: '2027-05-01',
+        checkOutDate: '2027-05-04',
+        updatedAt: '2027-03-01T10:00:00Z',
+      }),
+    );
+    await send(
+      event('reservation.modified', 'PMS-4', {
+        checkInDate: '2027-05-01',
+        checkOutDate: '2027-05-06',
+        updatedAt: '2027-03-03T10:00:00Z',
+      }),
+    );
+    const late = await send(
+      event('reservation.updated', 'PMS-4', {
+        checkInDate: '2027-05-01',
+        checkOutDate: '2027-05-05',
+        updatedAt: '2027-03-02T10:00:00Z',
+      }),
+    );
     expect(late.body).toMatchObject({ status: 'stale' });
-    expect(new Date((await stayFor('PMS-4'))?.checkOutMs ?? 0).toISOString()).toBe('2027-05-06T15:00:00.000Z');
+    expect(
+      new Date((await stayFor('PMS-4'))?.checkOutMs ?? 0).toISOString(),
+    ).toBe('2027-05-06T15:00:00.000Z');
   });
 
   it('a cancellation during the stay revokes the PIN at once (the PMS is authoritative)', async () => {
     const now = new Date();
     const iso = (ms: number) => new Date(ms).toISOString();
-    await send(event('reservation.created', 'PMS-5', { checkInDate: iso(now.getTime() - 3600_000), checkOutDate: iso(now.getTime() + 86_400_000), updatedAt: iso(now.getTime() - 1000) }));
+    await send(
+      event('reservation.created', 'PMS-5', {
+        checkInDate: iso(now.getTime() - 3600_000),
+        checkOutDate: iso(now.getTime() + 86_400_000),
+        updatedAt: iso(now.getTime() - 1000),
+      }),
+    );
     const stay = await stayFor('PMS-5');
-    await waitFor(async () => ((await stayFor('PMS-5'))?.pins[0]?.state === 'active' ? true : undefined), 10_000, 'PIN active');
-    expect((await t.core.simulated.plainPins(lockId)).some((p) => p.name.includes(stay?.id ?? '?'))).toBe(true);
+    await waitFor(
+      async () =>
+        (await stayFor('PMS-5'))?.pins[0]?.state === 'active'
+          ? true
+          : undefined,
+      10_000,
+      'PIN active',
+    );
+    expect(
+      (await t.core.simulated.plainPins(lockId)).some((p) =>
+        p.name.includes(stay?.id ?? '?'),
+      ),
+    ).toBe(true);
 
-    await send(event('reservation.canceled', 'PMS-5', { checkInDate: iso(now.getTime() - 3600_000), checkOutDate: iso(now.getTime() + 86_400_000), updatedAt: iso(now.getTime()) }));
-    await waitFor(async () => ((await stayFor('PMS-5'))?.pins[0]?.state === 'revoked' ? true : undefined), 10_000, 'PIN revoked');
-    expect((await t.core.simulated.plainPins(lockId)).some((p) => p.name.includes(stay?.id ?? '?'))).toBe(false);
+    await send(
+      event('reservation.canceled', 'PMS-5', {
+        checkInDate: iso(now.getTime() - 3600_000),
+        checkOutDate: iso(now.getTime() + 86_400_000),
+        updatedAt: iso(now.getTime()),
+      }),
+    );
+    await waitFor(
+      async () =>
+        (await stayFor('PMS-5'))?.pins[0]?.state === 'revoked'
+          ? true
+          : undefined,
+      10_000,
+      'PIN revoked',
+    );
+    expect(
+      (await t.core.simulated.plainPins(lockId)).some((p) =>
+        p.name.includes(stay?.id ?? '?'),
+      ),
+    ).toBe(false);
   });
 
   it('holds events for an unknown accommodation until the host maps it, then applies them', async () => {
-    const answer = await send(event('reservation.created', 'PMS-6', { accommodationId: 'stays-999' }));
+    const answer = await send(
+      event('reservation.created', 'PMS-6', { accommodationId: 'stays-999' }),
+    );
     expect(answer.status).toBe(202);
     expect(answer.body).toMatchObject({ status: 'held' });
     expect(await stayFor('PMS-6')).toBeUndefined();
 
-    const { replayed } = await t.call('webhooks:map', { accommodationId: 'stays-999', propertyId });
+    const { replayed } = await t.call('webhooks:map', {
+      accommodationId: 'stays-999',
+      propertyId,
+    });
     expect(replayed).toBe(1);
     expect((await stayFor('PMS-6'))?.propertyId).toBe(propertyId);
-    expect((await t.call('webhooks:list', {})).find((e) => e.pmsReservationId === 'PMS-6')?.status).toBe('applied');
+    expect(
+      (await t.call('webhooks:list', {})).find(
+        (e) => e.pmsReservationId === 'PMS-6',
+      )?.status,
+    ).toBe('applied');
+  });
+});
+
+describe('PMS webhook retries', () => {
+  it('processes a delivery that failed when the sender retries it', async () => {
+    const body = event('reservation.created', 'PMS-7', {
+      checkInDate: '2027-06-01',
+      checkOutDate: '2027-06-03',
+    });
+    const { stores } = t.core.context;
+    // Processing fails once: the property is gone at that moment.
+    const property = await stores.properties.get(propertyId);
+    const original = stores.properties.get.bind(stores.properties);
+    let failures = 1;
+    stores.properties.get = async (id: string) => {
+      if (failures > 0) {
+        failures -= 1;
+        throw new Error('Redis went away for a moment');
+      }
+      return original(id);
+    };
+    try {
+      expect((await send(body)).status).toBe(500);
+    } finally {
+      stores.properties.get = original;
+    }
+    expect(property).toBeDefined();
+    const retried = await send(body);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ status: 'applied' });
+    expect(await stayFor('PMS-7')).toBeDefined();
   });
 });

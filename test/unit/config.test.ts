@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { loadOptions } from '../../src/core/config/load';
 
 function configFile(content: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'lockstep-config-')), 'lockstep.config.json');
+  const path = join(
+    mkdtempSync(join(tmpdir(), 'lockstep-config-')),
+    'lockstep.config.json',
+  );
   writeFileSync(path, content);
   return path;
 }
@@ -20,23 +23,49 @@ describe('loadOptions', () => {
   });
 
   it('reads properties, locks and feeds from the config file, and env overrides it', () => {
-    const path = configFile(JSON.stringify({
-      port: 5000,
-      properties: [{ id: 'cabin', name: 'Cabin', timeZone: 'America/Denver', locks: [{ id: 'door', name: 'Door' }], feeds: [{ id: 'abnb', url: '/srv/cabin.ics', source: 'airbnb' }] }],
-    }));
-    const options = loadOptions(path, { LOCKSTEP_PORT: '6000', REDIS_URL: 'redis://127.0.0.1:6390' });
+    const path = configFile(
+      JSON.stringify({
+        port: 5000,
+        properties: [
+          {
+            id: 'cabin',
+            name: 'Cabin',
+            timeZone: 'America/Denver',
+            locks: [{ id: 'door', name: 'Door' }],
+            feeds: [{ id: 'abnb', url: '/srv/cabin.ics', source: 'airbnb' }],
+          },
+        ],
+      }),
+    );
+    const options = loadOptions(path, {
+      LOCKSTEP_PORT: '6000',
+      REDIS_URL: 'redis://127.0.0.1:6390',
+    });
     expect(options.port).toBe(6000);
     expect(options.redisUrl).toBe('redis://127.0.0.1:6390');
-    expect(options.properties[0]?.locks[0]).toMatchObject({ id: 'door', provider: 'simulated', link: 'wifi' });
+    expect(options.properties[0]?.locks[0]).toMatchObject({
+      id: 'door',
+      provider: 'simulated',
+      link: 'wifi',
+    });
     expect(options.properties[0]?.checkInTime).toBe('15:00');
   });
 
   it('names every bad field of the file', () => {
-    const path = configFile(JSON.stringify({ port: 'x', properties: [{ id: 'a', name: 'A', timeZone: 'Nowhere/Land' }] }));
-    expect(() => loadOptions(path, {})).toThrow(/port: .*properties\.0\.timeZone: unknown IANA time zone/);
+    const path = configFile(
+      JSON.stringify({
+        port: 'x',
+        properties: [{ id: 'a', name: 'A', timeZone: 'Nowhere/Land' }],
+      }),
+    );
+    expect(() => loadOptions(path, {})).toThrow(
+      /port: .*properties\.0\.timeZone: unknown IANA time zone/,
+    );
   });
 
   it('says when the file is not JSON', () => {
-    expect(() => loadOptions(configFile('{ nope'), {})).toThrow(/not valid JSON/);
+    expect(() => loadOptions(configFile('{ nope'), {})).toThrow(
+      /not valid JSON/,
+    );
   });
 });

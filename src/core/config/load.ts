@@ -15,8 +15,15 @@ export function loadOptions(
   env: NodeJS.ProcessEnv = process.env,
 ): LockstepOptions {
   const fromFile = configPath ? readConfigFile(configPath) : {};
-  if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
-    throw new LockstepError('invalid_input', `Config file ${configPath ?? ''} must hold a JSON object.`);
+  if (
+    typeof fromFile !== 'object' ||
+    fromFile === null ||
+    Array.isArray(fromFile)
+  ) {
+    throw new LockstepError(
+      'invalid_input',
+      `Config file ${configPath ?? ''} must hold a JSON object.`,
+    );
   }
   const merged: Record<string, unknown> = { ...fromFile };
 
@@ -24,7 +31,8 @@ export function loadOptions(
   if (env.REDIS_URL) merged.redisUrl = env.REDIS_URL;
   if (env.LOCKSTEP_PORT) merged.port = Number(env.LOCKSTEP_PORT);
   if (env.LOCKSTEP_HOST) merged.host = env.LOCKSTEP_HOST;
-  if (env.LOCKSTEP_WEBHOOK_SECRET) merged.webhookSecret = env.LOCKSTEP_WEBHOOK_SECRET;
+  if (env.LOCKSTEP_WEBHOOK_SECRET)
+    merged.webhookSecret = env.LOCKSTEP_WEBHOOK_SECRET;
   if (env.LOCKSTEP_NAMESPACE) merged.namespace = env.LOCKSTEP_NAMESPACE;
 
   return parseOptions(merged, configPath ?? 'environment');
@@ -36,9 +44,13 @@ export function parseOptions(raw: unknown, origin: string): LockstepOptions {
   if (!parsed.success) {
     const fields = zodProblems(parsed.error);
     const list = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-    throw new LockstepError('invalid_input', `Invalid configuration in ${origin}: ${list}`, {
-      fields,
-    });
+    throw new LockstepError(
+      'invalid_input',
+      `Invalid configuration in ${origin}: ${list}`,
+      {
+        fields,
+      },
+    );
   }
   return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
 }
@@ -48,11 +60,17 @@ function readConfigFile(path: string): unknown {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new LockstepError('invalid_input', `Cannot read config file ${path}: ${(error as Error).message}`);
+    throw new LockstepError(
+      'invalid_input',
+      `Cannot read config file ${path}: ${(error as Error).message}`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new LockstepError('invalid_input', `Config file ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new LockstepError(
+      'invalid_input',
+      `Config file ${path} is not valid JSON: ${(error as Error).message}`,
+    );
   }
 }

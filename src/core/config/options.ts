@@ -14,8 +14,12 @@ export const retrySchema = z
   })
   .strict();
 
-const seedLockSchema = lockInputSchema.omit({ propertyId: true }).extend({ id: idSchema });
-const seedFeedSchema = feedInputSchema.omit({ propertyId: true }).extend({ id: idSchema });
+const seedLockSchema = lockInputSchema
+  .omit({ propertyId: true })
+  .extend({ id: idSchema });
+const seedFeedSchema = feedInputSchema
+  .omit({ propertyId: true })
+  .extend({ id: idSchema });
 
 /** A property declared in the config file, with its locks and feeds. */
 export const seedPropertySchema = propertyInputSchema.extend({
@@ -46,7 +50,9 @@ export const optionsSchema = z
     tuya: z
       .object({
         accessId: z.string().min(1),
-        accessSecret: z.string().length(32, 'Tuya access secrets are 32 characters'),
+        accessSecret: z
+          .string()
+          .length(32, 'Tuya access secrets are 32 characters'),
         baseUrl: z.string().url(),
       })
       .strict()
@@ -56,9 +62,18 @@ export const optionsSchema = z
     /** How long a create job waits for that confirmation (ms). */
     confirmWaitMs: z.number().int().min(0).max(120_000).default(25_000),
     /** How often feeds due and pending PINs are checked (ms). */
-    maintenanceEveryMs: z.number().int().min(500).max(3_600_000).default(60_000),
+    maintenanceEveryMs: z
+      .number()
+      .int()
+      .min(500)
+      .max(3_600_000)
+      .default(60_000),
     /** How often every machine's reconciler and lock-health check run. */
-    reconcileEveryMs: z.number().int().min(1000).default(5 * 60_000),
+    reconcileEveryMs: z
+      .number()
+      .int()
+      .min(1000)
+      .default(5 * 60_000),
     properties: z.array(seedPropertySchema).default([]),
   })
   .strict();

@@ -14,12 +14,19 @@ const feedStateSchema = z.object({
 export type FeedState = z.infer<typeof feedStateSchema>;
 
 /** A feed's health and change-detection state, kept beside its record. */
-export async function readFeedState(ctx: CoreContext, feedId: string): Promise<FeedState> {
+export async function readFeedState(
+  ctx: CoreContext,
+  feedId: string,
+): Promise<FeedState> {
   const raw = await ctx.redis.hget(ctx.keys.feedState, feedId);
   const parsed = feedStateSchema.safeParse(raw === null ? {} : JSON.parse(raw));
   return parsed.success ? parsed.data : feedStateSchema.parse({});
 }
 
-export async function writeFeedState(ctx: CoreContext, feedId: string, state: FeedState): Promise<void> {
+export async function writeFeedState(
+  ctx: CoreContext,
+  feedId: string,
+  state: FeedState,
+): Promise<void> {
   await ctx.redis.hset(ctx.keys.feedState, feedId, JSON.stringify(state));
 }

@@ -18,23 +18,44 @@ export const MISSING_CONFIRM_MS = 10 * 60_000;
  * timeout or an empty calendar changes nothing; malformed events are reported
  * as problems while the rest are imported.
  */
-export async function syncFeed(ctx: CoreContext, feed: Feed): Promise<ImportSummary> {
-  const summary: ImportSummary = { feedId: feed.id, imported: 0, updated: 0, skipped: 0, problems: [] };
+export async function syncFeed(
+  ctx: CoreContext,
+  feed: Feed,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = {
+    feedId: feed.id,
+    imported: 0,
+    updated: 0,
+    skipped: 0,
+    problems: [],
+  };
   const property = await ctx.stores.properties.get(feed.propertyId);
   const state = await readFeedState(ctx, feed.id);
   const now = ctx.now();
   if (!property) {
-    summary.problems.push(await report(ctx, feed, 'propertyId', `Property ${feed.propertyId} does not exist.`));
+    summary.problems.push(
+      await report(
+        ctx,
+        feed,
+        'propertyId',
+        `Property ${feed.propertyId} does not exist.`,
+      ),
+    );
     return summary;
   }
 
   let text: string;
   try {
-    const fetched = await fetchFeed(feed, { ...(state.etag ? { etag: state.etag } : {}), ...(state.lastModified ? { lastModified: state.lastModified } : {}) });
+    const fetched = await fetchFeed(feed, {
+      ...(state.etag ? { etag: state.etag } : {}),
+      ...(state.lastModified ? { lastModified: state.lastModified } : {}),
+    });
     if (fetched.status === 'not_modified') {
       // Unchanged content still counts as a good fetch that misses the same stays.
       const fromFeed = await reservationsOfFeed(ctx, feed.id);
-      const seen = new Set(fromFeed.filter((r) => !(r.id in state.missingSince)).map((r) => r.id));
+      const seen = new Set(
+        fromFeed.filter((r) => !(r.id in state.missingSince)).map((r) => r.id),
+      );
       await retireMissing(ctx, fromFeed, seen, state, now);
       await writeFeedState(ctx, feed.id, { ...state, lastGoodFetchMs: now });
       ctx.notify('feeds');
@@ -49,38 +70,78 @@ export async function syncFeed(ctx: CoreContext, feed: Feed): Promise<ImportSumm
 
   let extracted: ReturnType<typeof extractStays>;
   try {
-    extracted = extractStays(text, { source: feed.source, timeZone: property.timeZone, checkInTime: property.checkInTime, checkOutTime: property.checkOutTime }, now);
+    extracted = extractStays(
+      text,
+      {
+        source: feed.source,
+        timeZone: property.timeZone,
+        checkInTime: property.checkInTime,
+        checkOutTime: property.checkOutTime,
+      },
+      now,
+    );
   } catch (error) {
     return failSync(ctx, feed, state, summary, describeUnknown(error));
   }
 
   for (const problem of extracted.problems) {
-    summary.problems.push(await report(ctx, feed, problem.field, `Event ${problem.uid ?? `#${problem.index + 1}`}: ${problem.message}`));
+    summary.problems.push(
+      await report(
+        ctx,
+        feed,
+        problem.field,
+        `Event ${problem.uid ?? `#${problem.index + 1}`}: ${problem.message}`,
+      ),
+    );
   }
   summary.skipped = extracted.skipped.length;
 
   const fromFeed = await reservationsOfFeed(ctx, feed.id);
   // A malformed event is not a missing one: its stay keeps its PIN.
-  const unreadable = new Set(extracted.problems.map((p) => `feed:${feed.id}:${p.uid ?? ''}`));
-  const seen = new Set(fromFeed.filter((r) => unreadable.has(r.sourceKey)).map((r) => r.id));
+  const unreadable = new Set(
+    extracted.problems.map((p) => `feed:${feed.id}:${p.uid ?? ''}`),
+  );
+  const seen = new Set(
+    fromFeed.filter((r) => unreadable.has(r.sourceKey)).map((r) => r.id),
+  );
   for (const stay of extracted.stays) {
     const churned = findChurned(fromFeed, feed.id, stay);
-    const { reservation, outcome } = await upsertReservation(ctx, toIncoming(feed, property, stay), churned?.id);
+    const { reservation, outcome } = await upsertReservation(
+      ctx,
+      toIncoming(feed, property, stay),
+      churned?.id,
+    );
     seen.add(reservation.id);
     if (outcome === 'created') summary.imported += 1;
     if (outcome === 'updated') summary.updated += 1;
   }
 
-  const isEmptyAfterStays = extracted.stays.length === 0 && fromFeed.some((r) => r.status === 'confirmed' && r.checkOutMs > now);
+  const isEmptyAfterStays =
+    extracted.stays.length === 0 &&
+    fromFeed.some((r) => r.status === 'confirmed' && r.checkOutMs > now);
   if (!isEmptyAfterStays) await retireMissing(ctx, fromFeed, seen, state, now);
 
-  await writeFeedState(ctx, feed.id, { ...state, lastGoodFetchMs: now, lastImported: extracted.stays.length });
+  await writeFeedState(ctx, feed.id, {
+    ...state,
+    lastGoodFetchMs: now,
+    lastImported: extracted.stays.length,
+  });
   ctx.notify('feeds', 'reservations', 'problems');
   return summary;
 }
 
-async function failSync(ctx: CoreContext, feed: Feed, state: FeedState, summary: ImportSummary, message: string): Promise<ImportSummary> {
-  await writeFeedState(ctx, feed.id, { ...state, lastError: message, lastErrorMs: ctx.now() });
+async function failSync(
+  ctx: CoreContext,
+  feed: Feed,
+  state: FeedState,
+  summary: ImportSummary,
+  message: string,
+): Promise<ImportSummary> {
+  await writeFeedState(ctx, feed.id, {
+    ...state,
+    lastError: message,
+    lastErrorMs: ctx.now(),
+  });
   summary.problems.push(await report(ctx, feed, 'url', message));
   ctx.notify('feeds', 'problems');
   return summary;
@@ -91,23 +152,37 @@ async function failSync(ctx: CoreContext, feed: Feed, state: FeedState, summary:
  * MISSING_CONFIRM_MS apart both missed them; a stay already under way is
  * held for the host to confirm, since a feed alone is not authoritative.
  */
-async function retireMissing(ctx: CoreContext, fromFeed: Reservation[], seen: Set<string>, state: FeedState, now: number): Promise<void> {
+async function retireMissing(
+  ctx: CoreContext,
+  fromFeed: Reservation[],
+  seen: Set<string>,
+  state: FeedState,
+  now: number,
+): Promise<void> {
   const missingSince: Record<string, number> = {};
   for (const reservation of fromFeed) {
-    if (seen.has(reservation.id) || reservation.status !== 'confirmed' || reservation.checkOutMs <= now) continue;
+    if (
+      seen.has(reservation.id) ||
+      reservation.status !== 'confirmed' ||
+      reservation.checkOutMs <= now
+    )
+      continue;
     const firstMiss = state.missingSince[reservation.id] ?? now;
     if (now - firstMiss < MISSING_CONFIRM_MS) {
       missingSince[reservation.id] = firstMiss;
       continue;
     }
     const property = await ctx.stores.properties.get(reservation.propertyId);
-    const hasStarted = property ? now >= pinWindow(reservation, property).validFromMs : true;
+    const hasStarted = property
+      ? now >= pinWindow(reservation, property).validFromMs
+      : true;
     if (hasStarted) {
       missingSince[reservation.id] = firstMiss;
       await ctx.stores.journal.problem({
         kind: 'feed',
         subject: `${reservation.guestName} (${reservation.id})`,
-        message: 'The feed no longer lists this stay, which has already begun. Cancel it in Stays to revoke the PIN, or leave it to end at check-out.',
+        message:
+          'The feed no longer lists this stay, which has already begun. Cancel it in Stays to revoke the PIN, or leave it to end at check-out.',
       });
     } else {
       await cancelReservation(ctx, reservation.id, 'feed');
@@ -116,10 +191,20 @@ async function retireMissing(ctx: CoreContext, fromFeed: Reservation[], seen: Se
   state.missingSince = missingSince;
 }
 
-function findChurned(fromFeed: Reservation[], feedId: string, stay: FeedStay): Reservation | undefined {
+function findChurned(
+  fromFeed: Reservation[],
+  feedId: string,
+  stay: FeedStay,
+): Reservation | undefined {
   const key = `feed:${feedId}:${stay.uid}`;
   if (fromFeed.some((r) => r.sourceKey === key)) return undefined;
-  return fromFeed.find((r) => r.checkInMs === stay.checkInMs && r.checkOutMs === stay.checkOutMs && r.summary === stay.summary && r.status === 'confirmed');
+  return fromFeed.find(
+    (r) =>
+      r.checkInMs === stay.checkInMs &&
+      r.checkOutMs === stay.checkOutMs &&
+      r.summary === stay.summary &&
+      r.status === 'confirmed',
+  );
 }
 
 function toIncoming(feed: Feed, property: Property, stay: FeedStay) {
@@ -135,11 +220,26 @@ function toIncoming(feed: Feed, property: Property, stay: FeedStay) {
   };
 }
 
-async function reservationsOfFeed(ctx: CoreContext, feedId: string): Promise<Reservation[]> {
+async function reservationsOfFeed(
+  ctx: CoreContext,
+  feedId: string,
+): Promise<Reservation[]> {
   const prefix = `feed:${feedId}:`;
-  return (await ctx.stores.reservations.all()).filter((r) => r.sourceKey.startsWith(prefix));
+  return (await ctx.stores.reservations.all()).filter((r) =>
+    r.sourceKey.startsWith(prefix),
+  );
 }
 
-function report(ctx: CoreContext, feed: Feed, field: string, message: string): Promise<ProblemView> {
-  return ctx.stores.journal.problem({ kind: 'feed', subject: feed.url, field, message });
+function report(
+  ctx: CoreContext,
+  feed: Feed,
+  field: string,
+  message: string,
+): Promise<ProblemView> {
+  return ctx.stores.journal.problem({
+    kind: 'feed',
+    subject: feed.url,
+    field,
+    message,
+  });
 }

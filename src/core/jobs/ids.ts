@@ -16,7 +16,10 @@ export interface PinJobData {
  * maps to the same id, so scheduling twice adds nothing. Ids avoid ':' and
  * are never all digits, as BullMQ requires of custom ids.
  */
-export function pinJobId(queue: PinQueueName, data: Pick<PinJobData, 'reservationId' | 'lockId' | 'version'>): string {
+export function pinJobId(
+  queue: PinQueueName,
+  data: Pick<PinJobData, 'reservationId' | 'lockId' | 'version'>,
+): string {
   const verb = queue === 'pin-create' ? 'create' : 'revoke';
   return `${verb}-${data.reservationId}-${data.lockId}-v${data.version}`;
 }
@@ -32,5 +35,10 @@ export function parsePinJobData(raw: unknown): PinJobData {
   ) {
     throw new TypeError(`PIN job data is malformed: ${JSON.stringify(raw)}`);
   }
-  return { reservationId: value.reservationId, lockId: value.lockId, version: value.version, runAtMs: value.runAtMs };
+  return {
+    reservationId: value.reservationId,
+    lockId: value.lockId,
+    version: value.version,
+    runAtMs: value.runAtMs,
+  };
 }

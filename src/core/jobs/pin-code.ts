@@ -4,7 +4,11 @@ import { randomInt } from 'node:crypto';
  * A random numeric PIN of `length` digits that is not among `taken` and not
  * trivially guessable (one repeated digit or a straight run like 1234567).
  */
-export function generatePin(length: number, taken: ReadonlySet<string>, random: (max: number) => number = randomInt): string {
+export function generatePin(
+  length: number,
+  taken: ReadonlySet<string>,
+  random: (max: number) => number = randomInt,
+): string {
   for (let attempt = 0; attempt < 1000; attempt += 1) {
     let pin = '';
     for (let i = 0; i < length; i += 1) pin += String(random(10));

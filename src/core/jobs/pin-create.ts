@@ -17,7 +17,10 @@ export type JobOutcome = { outcome: string; lateByMs?: number };
  * is created first and the old one deleted after, so the guest is never left
  * without a working PIN. Caller holds the (reservation, lock) mutex.
  */
-export async function createPinForStay(ctx: CoreContext, data: PinJobData): Promise<JobOutcome> {
+export async function createPinForStay(
+  ctx: CoreContext,
+  data: PinJobData,
+): Promise<JobOutcome> {
   const target = await loadTarget(ctx, data);
   if ('outcome' in target) return target;
   const { reservation, lock, window } = target;
@@ -28,13 +31,20 @@ export async function createPinForStay(ctx: CoreContext, data: PinJobData): Prom
     const record = await ctx.stores.pins.get(field);
     if (record && !record.onLock) {
       const reason = `The stay had ended when the job ran (${Math.round(lateByMs / 60_000)} min late).`;
-      await ctx.stores.pins.put(field, { ...record, state: 'skipped', lastError: reason, updatedAtMs: ctx.now() });
+      await ctx.stores.pins.put(field, {
+        ...record,
+        state: 'skipped',
+        lastError: reason,
+        updatedAtMs: ctx.now(),
+      });
     }
     return { outcome: 'skipped: stay already over', lateByMs };
   }
 
   const provider = ctx.providerFor(lock);
-  const named = (await provider.listPins(lock)).filter((p) => p.name === pinName(reservation.id) && p.state !== 'missing');
+  const named = (await provider.listPins(lock)).filter(
+    (p) => p.name === pinName(reservation.id) && p.state !== 'missing',
+  );
   let record = await ensurePinCode(ctx, reservation, lock, provider);
 
   const fitting = named.find((p) => sameWindow(p, window));
@@ -43,7 +53,11 @@ export async function createPinForStay(ctx: CoreContext, data: PinJobData): Prom
     placed = fitting;
   } else {
     placed = await place(ctx, provider, lock, record, window, reservation.id);
-    if (placed.state === 'failed' && placed.isDuplicateCode && named.length > 0) {
+    if (
+      placed.state === 'failed' &&
+      placed.isDuplicateCode &&
+      named.length > 0
+    ) {
       record = await replaceCode(ctx, reservation, lock, provider, record);
       placed = await place(ctx, provider, lock, record, window, reservation.id);
     }
@@ -53,8 +67,14 @@ export async function createPinForStay(ctx: CoreContext, data: PinJobData): Prom
     // A refused PIN must not leave a dead entry on the lock, and the old
     // window (if any) stays: the guest keeps a working PIN.
     await provider.deletePin(lock, placed.passwordId);
-    await saveOutcome(ctx, field, record, { state: 'failed', lastError: placed.detail ?? `${lock.name} refused the PIN.` });
-    throw new LockstepError('lock_rejected', placed.detail ?? `${lock.name} refused the PIN.`);
+    await saveOutcome(ctx, field, record, {
+      state: 'failed',
+      lastError: placed.detail ?? `${lock.name} refused the PIN.`,
+    });
+    throw new LockstepError(
+      'lock_rejected',
+      placed.detail ?? `${lock.name} refused the PIN.`,
+    );
   }
 
   // Create first, delete after: the old window is removed only now.
@@ -63,15 +83,33 @@ export async function createPinForStay(ctx: CoreContext, data: PinJobData): Prom
   }
   await saveOutcome(ctx, field, record, {
     state: placed.state === 'active' ? 'active' : 'pending',
-    onLock: { passwordId: placed.passwordId, validFromMs: window.validFromMs, validToMs: window.validToMs },
+    onLock: {
+      passwordId: placed.passwordId,
+      validFromMs: window.validFromMs,
+      validToMs: window.validToMs,
+    },
     ...(placed.detail ? { lastError: placed.detail } : {}),
   });
-  return { outcome: `${fitting ? 'adopted' : 'created'} (${placed.state})`, lateByMs };
+  return {
+    outcome: `${fitting ? 'adopted' : 'created'} (${placed.state})`,
+    lateByMs,
+  };
 }
 
-async function place(ctx: CoreContext, provider: LockProvider, lock: Lock, record: PinRecord, window: PinWindow, reservationId: string): Promise<LockPin> {
+async function place(
+  ctx: CoreContext,
+  provider: LockProvider,
+  lock: Lock,
+  record: PinRecord,
+  window: PinWindow,
+  reservationId: string,
+): Promise<LockPin> {
   const pin = ctx.sealer.open(record.sealedPin ?? '');
-  const placed = await provider.createPin(lock, { name: pinName(reservationId), pin, ...window });
+  const placed = await provider.createPin(lock, {
+    name: pinName(reservationId),
+    pin,
+    ...window,
+  });
   return awaitConfirmation(ctx, provider, lock, placed);
 }
 
@@ -80,15 +118,26 @@ async function place(ctx: CoreContext, provider: LockProvider, lock: Lock, recor
  * cannot reuse the guest's code; the guest gets a new one and the host is
  * told to pass it on.
  */
-async function replaceCode(ctx: CoreContext, reservation: Reservation, lock: Lock, provider: LockProvider, record: PinRecord): Promise<PinRecord> {
+async function replaceCode(
+  ctx: CoreContext,
+  reservation: Reservation,
+  lock: Lock,
+  provider: LockProvider,
+  record: PinRecord,
+): Promise<PinRecord> {
   const taken = await livePinsOnLock(ctx, lock.id, reservation.id);
   if (record.sealedPin) taken.add(ctx.sealer.open(record.sealedPin));
-  const next = { ...record, sealedPin: ctx.sealer.seal(generatePin(provider.pinLength(lock), taken)), updatedAtMs: ctx.now() };
+  const next = {
+    ...record,
+    sealedPin: ctx.sealer.seal(generatePin(provider.pinLength(lock), taken)),
+    updatedAtMs: ctx.now(),
+  };
   await ctx.stores.pins.put(pinField(reservation.id, lock.id), next);
   await ctx.stores.journal.problem({
     kind: 'lock',
     subject: `${lock.name}: PIN for ${reservation.guestName}`,
-    message: 'The stay changed and this lock refuses to hold the same code twice, so the guest has a new PIN. Reveal it in Stays and send it to the guest.',
+    message:
+      'The stay changed and this lock refuses to hold the same code twice, so the guest has a new PIN. Reveal it in Stays and send it to the guest.',
   });
   return next;
 }
@@ -97,7 +146,13 @@ async function replaceCode(ctx: CoreContext, reservation: Reservation, lock: Loc
  * Records what the lock now holds. The scheduler may have moved the stay
  * meanwhile, so its version and window are kept from the latest record.
  */
-async function saveOutcome(ctx: CoreContext, field: string, record: PinRecord, outcome: Pick<PinRecord, 'state'> & Partial<Pick<PinRecord, 'onLock' | 'lastError'>>): Promise<void> {
+async function saveOutcome(
+  ctx: CoreContext,
+  field: string,
+  record: PinRecord,
+  outcome: Pick<PinRecord, 'state'> &
+    Partial<Pick<PinRecord, 'onLock' | 'lastError'>>,
+): Promise<void> {
   const latest = (await ctx.stores.pins.get(field)) ?? record;
   const next: PinRecord = { ...latest, ...outcome, updatedAtMs: ctx.now() };
   if (record.sealedPin) next.sealedPin = record.sealedPin;
@@ -106,29 +161,46 @@ async function saveOutcome(ctx: CoreContext, field: string, record: PinRecord, o
   ctx.notify('reservations', 'locks');
 }
 
-type Target = { reservation: Reservation; lock: Lock; window: PinWindow } | JobOutcome;
+type Target =
+  { reservation: Reservation; lock: Lock; window: PinWindow } | JobOutcome;
 
 async function loadTarget(ctx: CoreContext, data: PinJobData): Promise<Target> {
   const reservation = await ctx.stores.reservations.get(data.reservationId);
-  if (!reservation || reservation.status !== 'confirmed' || reservation.version !== data.version) {
+  if (
+    !reservation ||
+    reservation.status !== 'confirmed' ||
+    reservation.version !== data.version
+  ) {
     return { outcome: 'skipped: superseded by a newer version of the stay' };
   }
   const lock = await ctx.stores.locks.get(data.lockId);
   const property = await ctx.stores.properties.get(reservation.propertyId);
-  if (!lock || !property) return { outcome: 'skipped: lock or property no longer exists' };
+  if (!lock || !property)
+    return { outcome: 'skipped: lock or property no longer exists' };
   return { reservation, lock, window: pinWindow(reservation, property) };
 }
 
 /** The record with a sealed PIN code, generating and saving one before any lock call. */
-async function ensurePinCode(ctx: CoreContext, reservation: Reservation, lock: Lock, provider: LockProvider): Promise<PinRecord> {
+async function ensurePinCode(
+  ctx: CoreContext,
+  reservation: Reservation,
+  lock: Lock,
+  provider: LockProvider,
+): Promise<PinRecord> {
   const field = pinField(reservation.id, lock.id);
   const property = await ctx.stores.properties.get(reservation.propertyId);
   const existing = await ctx.stores.pins.get(field);
   const length = provider.pinLength(lock);
-  if (existing?.sealedPin && ctx.sealer.open(existing.sealedPin).length === length) return existing;
+  if (
+    existing?.sealedPin &&
+    ctx.sealer.open(existing.sealedPin).length === length
+  )
+    return existing;
 
   const taken = await livePinsOnLock(ctx, lock.id, reservation.id);
-  const window = property ? pinWindow(reservation, property) : { validFromMs: 0, validToMs: 0 };
+  const window = property
+    ? pinWindow(reservation, property)
+    : { validFromMs: 0, validToMs: 0 };
   const record: PinRecord = {
     reservationId: reservation.id,
     lockId: lock.id,
@@ -144,10 +216,19 @@ async function ensurePinCode(ctx: CoreContext, reservation: Reservation, lock: L
 }
 
 /** Plain PINs of other stays that are (or are about to be) on this lock. */
-export async function livePinsOnLock(ctx: CoreContext, lockId: string, exceptReservationId?: string): Promise<Set<string>> {
+export async function livePinsOnLock(
+  ctx: CoreContext,
+  lockId: string,
+  exceptReservationId?: string,
+): Promise<Set<string>> {
   const records = await ctx.stores.pins.all();
   const live = records.filter(
-    (r) => r.lockId === lockId && r.reservationId !== exceptReservationId && r.sealedPin && r.state !== 'revoked' && r.state !== 'skipped',
+    (r) =>
+      r.lockId === lockId &&
+      r.reservationId !== exceptReservationId &&
+      r.sealedPin &&
+      r.state !== 'revoked' &&
+      r.state !== 'skipped',
   );
   return new Set(live.map((r) => ctx.sealer.open(r.sealedPin ?? '')));
 }

@@ -18,17 +18,29 @@ export interface PinQueues {
   close(): Promise<void>;
 }
 
-export function createPinQueues(connection: Redis, prefix: string, retry: RetryPolicy, log: Logger): PinQueues {
+export function createPinQueues(
+  connection: Redis,
+  prefix: string,
+  retry: RetryPolicy,
+  log: Logger,
+): PinQueues {
   const make = (name: PinQueueName) => {
     const queue = new Queue<PinJobData>(name, { connection, prefix });
-    queue.on('error', (error) => log.warn('queue error', { queue: name, error: error.message }));
+    queue.on('error', (error) =>
+      log.warn('queue error', { queue: name, error: error.message }),
+    );
     return queue;
   };
   const create = make('pin-create');
   const revoke = make('pin-revoke');
-  const byName = (name: PinQueueName) => (name === 'pin-create' ? create : revoke);
+  const byName = (name: PinQueueName) =>
+    name === 'pin-create' ? create : revoke;
 
-  const jobOptions = (name: PinQueueName, data: PinJobData, nowMs: number): JobsOptions => ({
+  const jobOptions = (
+    name: PinQueueName,
+    data: PinJobData,
+    nowMs: number,
+  ): JobsOptions => ({
     jobId: pinJobId(name, data),
     // The run time is exact: BullMQ adds `delay` to this timestamp.
     timestamp: nowMs,
@@ -49,7 +61,9 @@ export function createPinQueues(connection: Redis, prefix: string, retry: RetryP
       await byName(name).add(name, data, jobOptions(name, data, nowMs));
     },
     close() {
-      closed ??= Promise.all([create.close(), revoke.close()]).then(() => undefined);
+      closed ??= Promise.all([create.close(), revoke.close()]).then(
+        () => undefined,
+      );
       return closed;
     },
   };

@@ -11,8 +11,12 @@ import { pinWindow } from './window';
  * at no moment is neither stored. Scheduling the same version twice is a
  * no-op (job ids are deterministic).
  */
-export async function scheduleReservation(ctx: CoreContext, reservation: Reservation): Promise<void> {
-  if (reservation.status === 'cancelled') return unscheduleReservation(ctx, reservation);
+export async function scheduleReservation(
+  ctx: CoreContext,
+  reservation: Reservation,
+): Promise<void> {
+  if (reservation.status === 'cancelled')
+    return unscheduleReservation(ctx, reservation);
 
   const property = await ctx.stores.properties.get(reservation.propertyId);
   if (!property) return;
@@ -37,9 +41,21 @@ export async function scheduleReservation(ctx: CoreContext, reservation: Reserva
     if (!previous?.onLock) delete record.lastError;
     await ctx.stores.pins.put(pinField(reservation.id, lock.id), record);
 
-    const base = { reservationId: reservation.id, lockId: lock.id, version: reservation.version };
-    await ctx.queues.add('pin-create', { ...base, runAtMs: window.validFromMs }, now);
-    await ctx.queues.add('pin-revoke', { ...base, runAtMs: window.validToMs }, now);
+    const base = {
+      reservationId: reservation.id,
+      lockId: lock.id,
+      version: reservation.version,
+    };
+    await ctx.queues.add(
+      'pin-create',
+      { ...base, runAtMs: window.validFromMs },
+      now,
+    );
+    await ctx.queues.add(
+      'pin-revoke',
+      { ...base, runAtMs: window.validToMs },
+      now,
+    );
     if (previous && previous.version !== reservation.version) {
       await removeJobs(ctx, reservation.id, lock.id, previous.version);
     }
@@ -54,17 +70,29 @@ export async function scheduleReservation(ctx: CoreContext, reservation: Reserva
 }
 
 /** Removes a cancelled stay's jobs; a PIN already on a lock gets a revoke now. */
-export async function unscheduleReservation(ctx: CoreContext, reservation: Reservation): Promise<void> {
+export async function unscheduleReservation(
+  ctx: CoreContext,
+  reservation: Reservation,
+): Promise<void> {
   for (const record of (await pinRecordsOf(ctx, reservation.id)).values()) {
     await retire(ctx, reservation, record, 'The stay was cancelled.');
   }
   ctx.notify('reservations', 'jobs');
 }
 
-async function retire(ctx: CoreContext, reservation: Reservation, record: PinRecord, reason: string): Promise<void> {
+async function retire(
+  ctx: CoreContext,
+  reservation: Reservation,
+  record: PinRecord,
+  reason: string,
+): Promise<void> {
   const now = ctx.now();
   if (record.onLock) {
-    const base = { reservationId: reservation.id, lockId: record.lockId, version: reservation.version };
+    const base = {
+      reservationId: reservation.id,
+      lockId: record.lockId,
+      version: reservation.version,
+    };
     await ctx.queues.add('pin-revoke', { ...base, runAtMs: now }, now);
   } else if (record.state === 'scheduled' || record.state === 'failed') {
     await ctx.stores.pins.put(pinField(reservation.id, record.lockId), {
@@ -77,18 +105,39 @@ async function retire(ctx: CoreContext, reservation: Reservation, record: PinRec
   if (record.version !== reservation.version) {
     await removeJobs(ctx, reservation.id, record.lockId, record.version);
   } else {
-    await removeJob(ctx, 'pin-create', pinJobId('pin-create', { reservationId: reservation.id, lockId: record.lockId, version: record.version }));
+    await removeJob(
+      ctx,
+      'pin-create',
+      pinJobId('pin-create', {
+        reservationId: reservation.id,
+        lockId: record.lockId,
+        version: record.version,
+      }),
+    );
   }
 }
 
 /** Removes the create and revoke jobs of one version; running ones are left to see they are stale. */
-export async function removeJobs(ctx: CoreContext, reservationId: string, lockId: string, version: number): Promise<void> {
+export async function removeJobs(
+  ctx: CoreContext,
+  reservationId: string,
+  lockId: string,
+  version: number,
+): Promise<void> {
   for (const queue of ['pin-create', 'pin-revoke'] as const) {
-    await removeJob(ctx, queue, pinJobId(queue, { reservationId, lockId, version }));
+    await removeJob(
+      ctx,
+      queue,
+      pinJobId(queue, { reservationId, lockId, version }),
+    );
   }
 }
 
-async function removeJob(ctx: CoreContext, queue: PinQueueName, jobId: string): Promise<void> {
+async function removeJob(
+  ctx: CoreContext,
+  queue: PinQueueName,
+  jobId: string,
+): Promise<void> {
   try {
     await ctx.queues.byName(queue).remove(jobId);
   } catch (error) {
@@ -97,15 +146,30 @@ async function removeJob(ctx: CoreContext, queue: PinQueueName, jobId: string): 
   }
 }
 
-export async function locksFor(ctx: CoreContext, reservation: Reservation, property: Property): Promise<Lock[]> {
+export async function locksFor(
+  ctx: CoreContext,
+  reservation: Reservation,
+  property: Property,
+): Promise<Lock[]> {
   const all = await ctx.stores.locks.all();
   return all.filter((lock) =>
-    reservation.lockIds ? reservation.lockIds.includes(lock.id) : lock.propertyId === property.id,
+    reservation.lockIds
+      ? reservation.lockIds.includes(lock.id)
+      : lock.propertyId === property.id,
   );
 }
 
-/** This reservation's PIN records, by lock id. */
-export async function pinRecordsOf(ctx: CoreContext, reservationId: string): Promise<Map<string, PinRecord>> {
-  const all = await ctx.stores.pins.all();
-  return new Map(all.filter((r) => r.reservationId === reservationId).map((r) => [r.lockId, r]));
+/**
+ * This reservation's PIN records, by lock id. Reads only the fields of
+ * existing locks (a handful), never every stay's records.
+ */
+export async function pinRecordsOf(
+  ctx: CoreContext,
+  reservationId: string,
+): Promise<Map<string, PinRecord>> {
+  const locks = await ctx.stores.locks.all();
+  const records = await ctx.stores.pins.many(
+    locks.map((lock) => pinField(reservationId, lock.id)),
+  );
+  return new Map(records.map((r) => [r.lockId, r]));
 }

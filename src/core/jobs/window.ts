@@ -12,7 +12,10 @@ export interface PinWindow {
  * The window a stay's PIN is valid for, which is also when its jobs run.
  * A stay's own lead or grace wins over the property's.
  */
-export function pinWindow(reservation: Reservation, property: Property): PinWindow {
+export function pinWindow(
+  reservation: Reservation,
+  property: Property,
+): PinWindow {
   const lead = reservation.leadMinutes ?? property.leadMinutes;
   const grace = reservation.graceMinutes ?? property.graceMinutes;
   return {

@@ -21,26 +21,43 @@ export interface PinWorkers {
  * workers on one Redis: the per-(reservation, lock) mutex keeps two of them
  * from acting on one PIN at once.
  */
-export function startPinWorkers(ctx: CoreContext, connection: Redis): PinWorkers {
+export function startPinWorkers(
+  ctx: CoreContext,
+  connection: Redis,
+): PinWorkers {
   const mutex = new RedisMutex(ctx.redis);
-  const start = (name: PinQueueName, run: (ctx: CoreContext, data: PinJobData) => Promise<JobOutcome>) => {
+  const start = (
+    name: PinQueueName,
+    run: (ctx: CoreContext, data: PinJobData) => Promise<JobOutcome>,
+  ) => {
     const worker = new Worker<PinJobData, JobOutcome>(
       name,
       (job, token) => processWithMutex(ctx, mutex, job, token, run),
-      { connection, prefix: ctx.keys.bullPrefix, concurrency: ctx.options.concurrency },
+      {
+        connection,
+        prefix: ctx.keys.bullPrefix,
+        concurrency: ctx.options.concurrency,
+      },
     );
-    worker.on('error', (error) => ctx.log.warn('worker error', { queue: name, error: error.message }));
+    worker.on('error', (error) =>
+      ctx.log.warn('worker error', { queue: name, error: error.message }),
+    );
     worker.on('failed', (job, error) => void onFailed(ctx, name, job, error));
     worker.on('completed', () => ctx.notify('jobs'));
     worker.on('active', () => ctx.notify('jobs'));
     return worker;
   };
-  const workers = [start('pin-create', createPinForStay), start('pin-revoke', revokePinForStay)];
+  const workers = [
+    start('pin-create', createPinForStay),
+    start('pin-revoke', revokePinForStay),
+  ];
 
   let closed: Promise<void> | undefined;
   return {
     close() {
-      closed ??= Promise.all(workers.map((w) => w.close())).then(() => undefined);
+      closed ??= Promise.all(workers.map((w) => w.close())).then(
+        () => undefined,
+      );
       return closed;
     },
   };
@@ -65,10 +82,16 @@ async function processWithMutex(
     if (error.options.holdsAttempt) {
       ctx.log.info('job waits', { jobId: job.id, code: error.code });
       await noteError(ctx, data, error.message);
-      if (error.code === 'lock_offline') await noteLockOffline(ctx, data.lockId, error.message);
-      return await waitWithoutSpendingAttempt(job, token, error.options.retryAfterMs ?? 30_000);
+      if (error.code === 'lock_offline')
+        await noteLockOffline(ctx, data.lockId, error.message);
+      return await waitWithoutSpendingAttempt(
+        job,
+        token,
+        error.options.retryAfterMs ?? 30_000,
+      );
     }
-    if (!error.isRetryable) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+    if (!error.isRetryable)
+      throw new UnrecoverableError(`${error.code}: ${error.message}`);
     throw error;
   } finally {
     await mutex.release(key, owner);
@@ -76,22 +99,42 @@ async function processWithMutex(
 }
 
 /** Puts the job back in the delayed set; BullMQ does not count this as an attempt. */
-async function waitWithoutSpendingAttempt(job: Job, token: string | undefined, delayMs: number): Promise<never> {
+async function waitWithoutSpendingAttempt(
+  job: Job,
+  token: string | undefined,
+  delayMs: number,
+): Promise<never> {
   await job.moveToDelayed(Date.now() + delayMs, token);
   throw new DelayedError();
 }
 
-async function noteError(ctx: CoreContext, data: PinJobData, message: string): Promise<void> {
+async function noteError(
+  ctx: CoreContext,
+  data: PinJobData,
+  message: string,
+): Promise<void> {
   const field = pinField(data.reservationId, data.lockId);
   const record = await ctx.stores.pins.get(field);
-  if (record) await ctx.stores.pins.put(field, { ...record, lastError: message, updatedAtMs: ctx.now() });
+  if (record)
+    await ctx.stores.pins.put(field, {
+      ...record,
+      lastError: message,
+      updatedAtMs: ctx.now(),
+    });
   ctx.notify('reservations');
 }
 
-async function onFailed(ctx: CoreContext, queue: PinQueueName, job: Job<PinJobData> | undefined, error: Error): Promise<void> {
+async function onFailed(
+  ctx: CoreContext,
+  queue: PinQueueName,
+  job: Job<PinJobData> | undefined,
+  error: Error,
+): Promise<void> {
   ctx.notify('jobs', 'reservations', 'problems');
   if (!job) return;
-  const isFinal = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+  const isFinal =
+    error instanceof UnrecoverableError ||
+    job.attemptsMade >= (job.opts.attempts ?? 1);
   if (!isFinal) return;
 
   try {
@@ -99,7 +142,12 @@ async function onFailed(ctx: CoreContext, queue: PinQueueName, job: Job<PinJobDa
     const field = pinField(data.reservationId, data.lockId);
     const record = await ctx.stores.pins.get(field);
     if (queue === 'pin-create' && record && !record.onLock) {
-      await ctx.stores.pins.put(field, { ...record, state: 'failed', lastError: error.message, updatedAtMs: ctx.now() });
+      await ctx.stores.pins.put(field, {
+        ...record,
+        state: 'failed',
+        lastError: error.message,
+        updatedAtMs: ctx.now(),
+      });
     }
     const isRevoke = queue === 'pin-revoke';
     await ctx.stores.journal.problem({
@@ -110,6 +158,9 @@ async function onFailed(ctx: CoreContext, queue: PinQueueName, job: Job<PinJobDa
         : error.message,
     });
   } catch (recordError) {
-    ctx.log.error('could not record job failure', { jobId: job.id, error: String(recordError) });
+    ctx.log.error('could not record job failure', {
+      jobId: job.id,
+      error: String(recordError),
+    });
   }
 }

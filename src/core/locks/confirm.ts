@@ -14,12 +14,19 @@ export const PENDING_WARNING_MS = 15 * 60_000;
  * `confirmWaitMs`; a Wi-Fi lock takes the PIN when it next wakes, which may
  * be hours away, so its PIN is left pending for `checkPendingPins`.
  */
-export async function awaitConfirmation(ctx: CoreContext, provider: LockProvider, lock: Lock, placed: LockPin): Promise<LockPin> {
+export async function awaitConfirmation(
+  ctx: CoreContext,
+  provider: LockProvider,
+  lock: Lock,
+  placed: LockPin,
+): Promise<LockPin> {
   if (placed.state !== 'pending' || lock.link === 'wifi') return placed;
   const deadline = ctx.now() + ctx.options.confirmWaitMs;
   let current = placed;
   while (current.state === 'pending' && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, ctx.options.confirmPollMs));
+    await new Promise((resolve) =>
+      setTimeout(resolve, ctx.options.confirmPollMs),
+    );
     current = await provider.readPin(lock, placed.passwordId);
   }
   return current;
@@ -31,16 +38,23 @@ export async function awaitConfirmation(ctx: CoreContext, provider: LockProvider
  * check-in. Never throws; a lock that cannot be read keeps its state.
  */
 export async function checkPendingPins(ctx: CoreContext): Promise<void> {
-  const pending = (await ctx.stores.pins.all()).filter((r) => r.state === 'pending' && r.onLock);
+  const pending = (await ctx.stores.pins.all()).filter(
+    (r) => r.state === 'pending' && r.onLock,
+  );
   for (const record of pending) {
     const lock = await ctx.stores.locks.get(record.lockId);
     const reservation = await ctx.stores.reservations.get(record.reservationId);
     if (!lock || !reservation || !record.onLock) continue;
     let read: LockPin;
     try {
-      read = await ctx.providerFor(lock).readPin(lock, record.onLock.passwordId);
+      read = await ctx
+        .providerFor(lock)
+        .readPin(lock, record.onLock.passwordId);
     } catch (error) {
-      ctx.log.info('pending PIN not read', { lockId: lock.id, error: describeUnknown(error) });
+      ctx.log.info('pending PIN not read', {
+        lockId: lock.id,
+        error: describeUnknown(error),
+      });
       continue;
     }
 
@@ -51,18 +65,30 @@ export async function checkPendingPins(ctx: CoreContext): Promise<void> {
     } else if (read.state === 'failed' || read.state === 'missing') {
       next.state = 'failed';
       next.lastError = read.detail ?? 'The lock no longer holds this PIN.';
-    } else if (ctx.now() >= reservation.checkInMs - PENDING_WARNING_MS && next.pendingWarnedAtMs === undefined) {
+    } else if (
+      ctx.now() >= reservation.checkInMs - PENDING_WARNING_MS &&
+      next.pendingWarnedAtMs === undefined
+    ) {
       next.pendingWarnedAtMs = ctx.now();
       const property = await ctx.stores.properties.get(reservation.propertyId);
-      const checkIn = formatInZone(reservation.checkInMs, property?.timeZone ?? 'UTC');
+      const checkIn = formatInZone(
+        reservation.checkInMs,
+        property?.timeZone ?? 'UTC',
+      );
       await ctx.stores.journal.problem({
         kind: 'lock',
         subject: `${lock.name}: PIN for ${reservation.guestName}`,
         message: `The lock has still not confirmed the PIN and check-in is at ${checkIn}. A Wi-Fi lock takes new PINs when it wakes: open the app or press the keypad to wake it, or give the guest another way in.`,
       });
     }
-    if (next.state !== record.state || next.pendingWarnedAtMs !== record.pendingWarnedAtMs) {
-      await ctx.stores.pins.put(pinField(record.reservationId, record.lockId), next);
+    if (
+      next.state !== record.state ||
+      next.pendingWarnedAtMs !== record.pendingWarnedAtMs
+    ) {
+      await ctx.stores.pins.put(
+        pinField(record.reservationId, record.lockId),
+        next,
+      );
       ctx.notify('reservations', 'problems');
     }
   }

@@ -11,7 +11,10 @@ const healthSchema = z.object({
 });
 export type StoredLockHealth = z.infer<typeof healthSchema>;
 
-export async function readLockHealth(ctx: CoreContext, lockId: string): Promise<StoredLockHealth | undefined> {
+export async function readLockHealth(
+  ctx: CoreContext,
+  lockId: string,
+): Promise<StoredLockHealth | undefined> {
   const raw = await ctx.redis.hget(ctx.keys.lockHealth, lockId);
   if (raw === null) return undefined;
   const parsed = healthSchema.safeParse(JSON.parse(raw));
@@ -23,27 +26,49 @@ export async function readLockHealth(ctx: CoreContext, lockId: string): Promise<
  * that cannot be reached is recorded with the reason, never thrown.
  */
 export async function refreshLockHealth(ctx: CoreContext): Promise<void> {
-  for (const lock of await ctx.stores.locks.all()) await refreshOneLock(ctx, lock);
+  for (const lock of await ctx.stores.locks.all())
+    await refreshOneLock(ctx, lock);
   ctx.notify('locks');
 }
 
-export async function refreshOneLock(ctx: CoreContext, lock: Lock): Promise<void> {
+export async function refreshOneLock(
+  ctx: CoreContext,
+  lock: Lock,
+): Promise<void> {
   let health: StoredLockHealth;
   try {
     const answer = await ctx.providerFor(lock).health(lock);
-    health = { online: answer.online, batteryPercent: answer.batteryPercent, checkedAtMs: ctx.now() };
+    health = {
+      online: answer.online,
+      batteryPercent: answer.batteryPercent,
+      checkedAtMs: ctx.now(),
+    };
     if (!answer.online) health.lastError = `${lock.name} is offline.`;
   } catch (error) {
     const previous = await readLockHealth(ctx, lock.id);
-    health = { online: previous?.online ?? null, batteryPercent: previous?.batteryPercent ?? null, checkedAtMs: ctx.now(), lastError: describeUnknown(error) };
+    health = {
+      online: previous?.online ?? null,
+      batteryPercent: previous?.batteryPercent ?? null,
+      checkedAtMs: ctx.now(),
+      lastError: describeUnknown(error),
+    };
   }
   await ctx.redis.hset(ctx.keys.lockHealth, lock.id, JSON.stringify(health));
 }
 
 /** What a job learned about a lock it could not reach, shown until the next check. */
-export async function noteLockOffline(ctx: CoreContext, lockId: string, message: string): Promise<void> {
+export async function noteLockOffline(
+  ctx: CoreContext,
+  lockId: string,
+  message: string,
+): Promise<void> {
   const previous = await readLockHealth(ctx, lockId);
-  const health: StoredLockHealth = { online: false, batteryPercent: previous?.batteryPercent ?? null, checkedAtMs: ctx.now(), lastError: message };
+  const health: StoredLockHealth = {
+    online: false,
+    batteryPercent: previous?.batteryPercent ?? null,
+    checkedAtMs: ctx.now(),
+    lastError: message,
+  };
   await ctx.redis.hset(ctx.keys.lockHealth, lockId, JSON.stringify(health));
   ctx.notify('locks');
 }

@@ -27,7 +27,8 @@ const FIELD = 'tuya';
  * the panel has none.
  */
 export class ProviderRegistry {
-  private tuya: { settings: TuyaSettings; provider: TuyaLockProvider } | undefined;
+  private tuya:
+    { settings: TuyaSettings; provider: TuyaLockProvider } | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -44,8 +45,18 @@ export class ProviderRegistry {
    */
   async reload(): Promise<void> {
     const settings = (await this.readStored()) ?? this.fromConfig();
-    if (settings && this.tuya && JSON.stringify(settings) === JSON.stringify(this.tuya.settings)) return;
-    this.tuya = settings ? { settings, provider: new TuyaLockProvider({ ...settings, log: this.log }) } : undefined;
+    if (
+      settings &&
+      this.tuya &&
+      JSON.stringify(settings) === JSON.stringify(this.tuya.settings)
+    )
+      return;
+    this.tuya = settings
+      ? {
+          settings,
+          provider: new TuyaLockProvider({ ...settings, log: this.log }),
+        }
+      : undefined;
   }
 
   get isDemoMode(): boolean {
@@ -55,21 +66,36 @@ export class ProviderRegistry {
   providerFor(lock: Lock): LockProvider {
     if (lock.provider === 'simulated') return this.simulated;
     if (!this.tuya) {
-      throw new LockstepError('provider_auth', `${lock.name} is a Tuya lock, but no Tuya credentials are set. Add them in Setup.`);
+      throw new LockstepError(
+        'provider_auth',
+        `${lock.name} is a Tuya lock, but no Tuya credentials are set. Add them in Setup.`,
+      );
     }
     return this.tuya.provider;
   }
 
   /** The Tuya provider, or a clear error telling the host to configure it. */
   requireTuya(): TuyaLockProvider {
-    if (!this.tuya) throw new LockstepError('provider_auth', 'No Tuya credentials are set. Add them in Setup.');
+    if (!this.tuya)
+      throw new LockstepError(
+        'provider_auth',
+        'No Tuya credentials are set. Add them in Setup.',
+      );
     return this.tuya.provider;
   }
 
   view(): SettingsView {
     const s = this.tuya?.settings;
     return {
-      tuya: s ? { accessId: s.accessId, region: s.region, baseUrl: s.baseUrl, hasSecret: s.accessSecret.length > 0, origin: s.origin } : null,
+      tuya: s
+        ? {
+            accessId: s.accessId,
+            region: s.region,
+            baseUrl: s.baseUrl,
+            hasSecret: s.accessSecret.length > 0,
+            origin: s.origin,
+          }
+        : null,
       isDemoMode: this.isDemoMode,
     };
   }
@@ -77,9 +103,12 @@ export class ProviderRegistry {
   /** Stores panel credentials sealed; the secret may be omitted to keep the stored one. */
   async save(input: TuyaSettingsInput): Promise<void> {
     const parsed = tuyaSettingsInputSchema.parse(input);
-    const secret = parsed.accessSecret ?? (await this.readStored())?.accessSecret;
+    const secret =
+      parsed.accessSecret ?? (await this.readStored())?.accessSecret;
     if (!secret) {
-      throw new LockstepError('invalid_input', 'Enter the access secret.', { fields: [{ field: 'accessSecret', message: 'required the first time' }] });
+      throw new LockstepError('invalid_input', 'Enter the access secret.', {
+        fields: [{ field: 'accessSecret', message: 'required the first time' }],
+      });
     }
     const settings: TuyaSettings = {
       accessId: parsed.accessId,
@@ -88,13 +117,19 @@ export class ProviderRegistry {
       baseUrl: parsed.baseUrl ?? regionBaseUrl(parsed.region),
       origin: 'panel',
     };
-    await this.redis.hset(this.keys.settings, FIELD, this.sealer.seal(JSON.stringify(settings)));
+    await this.redis.hset(
+      this.keys.settings,
+      FIELD,
+      this.sealer.seal(JSON.stringify(settings)),
+    );
     await this.reload();
   }
 
   private async readStored(): Promise<TuyaSettings | undefined> {
     const sealed = await this.redis.hget(this.keys.settings, FIELD);
-    return sealed === null ? undefined : (JSON.parse(this.sealer.open(sealed)) as TuyaSettings);
+    return sealed === null
+      ? undefined
+      : (JSON.parse(this.sealer.open(sealed)) as TuyaSettings);
   }
 
   private fromConfig(): TuyaSettings | undefined {

@@ -3,7 +3,12 @@ import type { Redis } from 'ioredis';
 import type { Lock } from '../../shared';
 import { LockstepError } from '../errors';
 import type { Sealer } from '../secrets/sealer';
-import type { CreatePinRequest, LockHealth, LockPin, LockProvider } from './provider';
+import type {
+  CreatePinRequest,
+  LockHealth,
+  LockPin,
+  LockProvider,
+} from './provider';
 
 interface SimulatedPin {
   passwordId: string;
@@ -20,7 +25,11 @@ interface SimulatedState {
   failuresLeft: number;
 }
 
-const DEFAULT_STATE: SimulatedState = { online: true, batteryPercent: 87, failuresLeft: 0 };
+const DEFAULT_STATE: SimulatedState = {
+  online: true,
+  batteryPercent: 87,
+  failuresLeft: 0,
+};
 
 /**
  * Demo locks that live in Redis: they accept, list and delete PINs the way a
@@ -42,8 +51,14 @@ export class SimulatedLockProvider implements LockProvider {
 
   async createPin(lock: Lock, request: CreatePinRequest): Promise<LockPin> {
     await this.checkReachable(lock);
-    if (request.pin.length !== this.pinLength(lock) || !/^\d+$/.test(request.pin)) {
-      throw new LockstepError('pin_length', `${lock.name} takes ${this.pinLength(lock)}-digit PINs.`);
+    if (
+      request.pin.length !== this.pinLength(lock) ||
+      !/^\d+$/.test(request.pin)
+    ) {
+      throw new LockstepError(
+        'pin_length',
+        `${lock.name} takes ${this.pinLength(lock)}-digit PINs.`,
+      );
     }
     const stored: SimulatedPin = {
       passwordId: randomUUID().slice(0, 8),
@@ -52,7 +67,11 @@ export class SimulatedLockProvider implements LockProvider {
       validFromMs: request.validFromMs,
       validToMs: request.validToMs,
     };
-    await this.redis.hset(this.keyFor(lock.id), stored.passwordId, JSON.stringify(stored));
+    await this.redis.hset(
+      this.keyFor(lock.id),
+      stored.passwordId,
+      JSON.stringify(stored),
+    );
     return toLockPin(stored);
   }
 
@@ -60,7 +79,13 @@ export class SimulatedLockProvider implements LockProvider {
     await this.checkReachable(lock);
     const raw = await this.redis.hget(this.keyFor(lock.id), passwordId);
     if (raw === null) {
-      return { passwordId, name: '', state: 'missing', validFromMs: 0, validToMs: 0 };
+      return {
+        passwordId,
+        name: '',
+        state: 'missing',
+        validFromMs: 0,
+        validToMs: 0,
+      };
     }
     return toLockPin(JSON.parse(raw) as SimulatedPin);
   }
@@ -77,11 +102,19 @@ export class SimulatedLockProvider implements LockProvider {
 
   async health(lock: Lock): Promise<LockHealth> {
     const state = await this.state(lock.id);
-    return { online: state.online, batteryPercent: state.batteryPercent, name: lock.name };
+    return {
+      online: state.online,
+      batteryPercent: state.batteryPercent,
+      name: lock.name,
+    };
   }
 
   /** The PINs that would open this lock now and later, in plain form (demo only). */
-  async plainPins(lockId: string): Promise<Array<{ name: string; pin: string; validFromMs: number; validToMs: number }>> {
+  async plainPins(
+    lockId: string,
+  ): Promise<
+    Array<{ name: string; pin: string; validFromMs: number; validToMs: number }>
+  > {
     return (await this.storedPins(lockId)).map((p) => ({
       name: p.name,
       pin: this.sealer.open(p.sealedPin),
@@ -96,17 +129,31 @@ export class SimulatedLockProvider implements LockProvider {
 
   /** The next `count` calls to this lock fail as if the lock did not answer. */
   async failNext(lockId: string, count: number): Promise<void> {
-    await this.saveState(lockId, { ...(await this.state(lockId)), failuresLeft: count });
+    await this.saveState(lockId, {
+      ...(await this.state(lockId)),
+      failuresLeft: count,
+    });
   }
 
   private async checkReachable(lock: Lock): Promise<void> {
     const state = await this.state(lock.id);
     if (!state.online) {
-      throw new LockstepError('lock_offline', `${lock.name} is offline.`, { isRetryable: true, holdsAttempt: true, retryAfterMs: 30_000 });
+      throw new LockstepError('lock_offline', `${lock.name} is offline.`, {
+        isRetryable: true,
+        holdsAttempt: true,
+        retryAfterMs: 30_000,
+      });
     }
     if (state.failuresLeft > 0) {
-      await this.saveState(lock.id, { ...state, failuresLeft: state.failuresLeft - 1 });
-      throw new LockstepError('provider_unreachable', `${lock.name} did not answer (simulated failure).`, { isRetryable: true });
+      await this.saveState(lock.id, {
+        ...state,
+        failuresLeft: state.failuresLeft - 1,
+      });
+      throw new LockstepError(
+        'provider_unreachable',
+        `${lock.name} did not answer (simulated failure).`,
+        { isRetryable: true },
+      );
     }
   }
 
@@ -119,14 +166,25 @@ export class SimulatedLockProvider implements LockProvider {
 
   private async state(lockId: string): Promise<SimulatedState> {
     const raw = await this.redis.hget(this.keyFor(lockId), 'state');
-    return raw === null ? DEFAULT_STATE : { ...DEFAULT_STATE, ...(JSON.parse(raw) as Partial<SimulatedState>) };
+    return raw === null
+      ? DEFAULT_STATE
+      : { ...DEFAULT_STATE, ...(JSON.parse(raw) as Partial<SimulatedState>) };
   }
 
-  private async saveState(lockId: string, state: SimulatedState): Promise<void> {
+  private async saveState(
+    lockId: string,
+    state: SimulatedState,
+  ): Promise<void> {
     await this.redis.hset(this.keyFor(lockId), 'state', JSON.stringify(state));
   }
 }
 
 function toLockPin(p: SimulatedPin): LockPin {
-  return { passwordId: p.passwordId, name: p.name, state: 'active', validFromMs: p.validFromMs, validToMs: p.validToMs };
+  return {
+    passwordId: p.passwordId,
+    name: p.name,
+    state: 'active',
+    validFromMs: p.validFromMs,
+    validToMs: p.validToMs,
+  };
 }

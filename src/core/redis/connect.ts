@@ -6,8 +6,16 @@ import type { Logger } from '../log';
  * (`maxRetriesPerRequest: null`, as BullMQ requires for blocking calls);
  * calls made for the panel fail fast so a host sees an error, not a hang.
  */
-export function connectForWorkers(url: string, log: Logger, name: string): Redis {
-  return watch(new Redis(url, { maxRetriesPerRequest: null, connectionName: name }), log, name);
+export function connectForWorkers(
+  url: string,
+  log: Logger,
+  name: string,
+): Redis {
+  return watch(
+    new Redis(url, { maxRetriesPerRequest: null, connectionName: name }),
+    log,
+    name,
+  );
 }
 
 export function connectForPanel(url: string, log: Logger, name: string): Redis {
@@ -28,7 +36,8 @@ function watch(redis: Redis, log: Logger, name: string): Redis {
   let lastMessage = '';
   redis.on('error', (error: Error) => {
     // ioredis repeats the same error on every reconnect attempt.
-    if (error.message !== lastMessage) log.warn('redis error', { connection: name, error: error.message });
+    if (error.message !== lastMessage)
+      log.warn('redis error', { connection: name, error: error.message });
     lastMessage = error.message;
   });
   redis.on('ready', () => {

@@ -33,13 +33,19 @@ export async function startEmbeddedRedis(
   const child = spawn(
     'redis-server',
     [
-      '--bind', '127.0.0.1',
-      '--port', String(port),
-      '--dir', dir,
-      '--appendonly', 'yes',
-      '--save', '',
+      '--bind',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
       // Nothing else on this machine may use it; it lives for our process.
-      '--protected-mode', 'yes',
+      '--protected-mode',
+      'yes',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -60,8 +66,16 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
     const fail = (reason: string) =>
-      reject(new LockstepError('redis_unavailable', `The embedded redis-server did not start: ${reason}`));
-    const timer = setTimeout(() => fail(`no answer in 15 s. ${output.slice(-500)}`), 15_000);
+      reject(
+        new LockstepError(
+          'redis_unavailable',
+          `The embedded redis-server did not start: ${reason}`,
+        ),
+      );
+    const timer = setTimeout(
+      () => fail(`no answer in 15 s. ${output.slice(-500)}`),
+      15_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
@@ -78,7 +92,9 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => resolve()),
+  );
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;

@@ -4,8 +4,26 @@ import { scheduleReservation } from '../jobs/schedule';
 import type { Reservation } from '../store/records';
 
 /** What an intake channel knows about a stay. Instants in ms, UTC. */
-export type IncomingStay = Pick<Reservation, 'propertyId' | 'source' | 'sourceKey' | 'guestName' | 'checkInMs' | 'checkOutMs'> &
-  Partial<Pick<Reservation, 'phoneLast4' | 'summary' | 'lockIds' | 'status' | 'leadMinutes' | 'graceMinutes'>>;
+export type IncomingStay = Pick<
+  Reservation,
+  | 'propertyId'
+  | 'source'
+  | 'sourceKey'
+  | 'guestName'
+  | 'checkInMs'
+  | 'checkOutMs'
+> &
+  Partial<
+    Pick<
+      Reservation,
+      | 'phoneLast4'
+      | 'summary'
+      | 'lockIds'
+      | 'status'
+      | 'leadMinutes'
+      | 'graceMinutes'
+    >
+  >;
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -20,8 +38,15 @@ export function reservationIdFor(sourceKey: string): string {
  * a change of name or phone alone does not. `existingId` re-keys a stay
  * whose source identity changed (feed UID churn).
  */
-export async function upsertReservation(ctx: CoreContext, incoming: IncomingStay, existingId?: string): Promise<{ reservation: Reservation; outcome: UpsertOutcome }> {
-  const known = existingId ?? (await ctx.redis.hget(ctx.keys.reservationBySource, incoming.sourceKey)) ?? undefined;
+export async function upsertReservation(
+  ctx: CoreContext,
+  incoming: IncomingStay,
+  existingId?: string,
+): Promise<{ reservation: Reservation; outcome: UpsertOutcome }> {
+  const known =
+    existingId ??
+    (await ctx.redis.hget(ctx.keys.reservationBySource, incoming.sourceKey)) ??
+    undefined;
   const previous = known ? await ctx.stores.reservations.get(known) : undefined;
   const now = ctx.now();
 
@@ -37,8 +62,13 @@ export async function upsertReservation(ctx: CoreContext, incoming: IncomingStay
   const isMoved = previous !== undefined && movesJobs(previous, next);
   if (isMoved) next.version = previous.version + 1;
 
-  const outcome: UpsertOutcome = !previous ? 'created' : isMoved || detailsDiffer(previous, next) ? 'updated' : 'unchanged';
-  if (outcome === 'unchanged') return { reservation: previous ?? next, outcome };
+  const outcome: UpsertOutcome = !previous
+    ? 'created'
+    : isMoved || detailsDiffer(previous, next)
+      ? 'updated'
+      : 'unchanged';
+  if (outcome === 'unchanged')
+    return { reservation: previous ?? next, outcome };
 
   await ctx.redis
     .multi()
@@ -63,9 +93,16 @@ function movesJobs(a: Reservation, b: Reservation): boolean {
 }
 
 function detailsDiffer(a: Reservation, b: Reservation): boolean {
-  return a.guestName !== b.guestName || a.phoneLast4 !== b.phoneLast4 || a.summary !== b.summary || a.sourceKey !== b.sourceKey;
+  return (
+    a.guestName !== b.guestName ||
+    a.phoneLast4 !== b.phoneLast4 ||
+    a.summary !== b.summary ||
+    a.sourceKey !== b.sourceKey
+  );
 }
 
 function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
 }

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { LockstepError } from '../errors';
 
@@ -8,12 +14,16 @@ import { LockstepError } from '../errors';
  * the pairing code another machine shows) wins; otherwise `<dataDir>/install.key`
  * (mode 0600), created on first start.
  */
-export function loadHeadlessKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+export function loadHeadlessKey(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Buffer {
   const fromEnv = env.LOCKSTEP_INSTALL_KEY?.trim();
   if (fromEnv) return parsePairingCode(fromEnv);
 
   const path = join(dataDir, 'install.key');
-  if (existsSync(path)) return parsePairingCode(readFileSync(path, 'utf8').trim());
+  if (existsSync(path))
+    return parsePairingCode(readFileSync(path, 'utf8').trim());
 
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
@@ -32,7 +42,14 @@ export function parsePairingCode(code: string): Buffer {
     throw new LockstepError(
       'invalid_input',
       'The installation key (LOCKSTEP_INSTALL_KEY or install.key) must be 64 hexadecimal characters.',
-      { fields: [{ field: 'LOCKSTEP_INSTALL_KEY', message: 'expected 64 hex characters' }] },
+      {
+        fields: [
+          {
+            field: 'LOCKSTEP_INSTALL_KEY',
+            message: 'expected 64 hex characters',
+          },
+        ],
+      },
     );
   }
   return Buffer.from(code, 'hex');

@@ -29,6 +29,19 @@ export class HashStore<S extends z.ZodType> {
     return out;
   }
 
+  /** The records at `fields` that exist, in one round trip. */
+  async many(fields: string[]): Promise<z.infer<S>[]> {
+    if (fields.length === 0) return [];
+    const raw = await this.redis.hmget(this.key, ...fields);
+    const out: z.infer<S>[] = [];
+    raw.forEach((value, i) => {
+      const parsed =
+        value === null ? undefined : this.parse(fields[i] ?? '', value);
+      if (parsed !== undefined) out.push(parsed);
+    });
+    return out;
+  }
+
   async put(field: string, value: z.infer<S>): Promise<void> {
     await this.redis.hset(this.key, field, JSON.stringify(value));
   }
@@ -40,10 +53,18 @@ export class HashStore<S extends z.ZodType> {
   private parse(field: string, raw: string): z.infer<S> | undefined {
     try {
       const parsed = this.schema.safeParse(JSON.parse(raw));
-      if (parsed.success) return parsed.data as z.infer<S>;
-      this.log.warn('stored record does not parse', { key: this.key, field, error: parsed.error.message });
+      if (parsed.success) return parsed.data;
+      this.log.warn('stored record does not parse', {
+        key: this.key,
+        field,
+        error: parsed.error.message,
+      });
     } catch (error) {
-      this.log.warn('stored record is not JSON', { key: this.key, field, error: String(error) });
+      this.log.warn('stored record is not JSON', {
+        key: this.key,
+        field,
+        error: String(error),
+      });
     }
     return undefined;
   }

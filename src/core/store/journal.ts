@@ -22,7 +22,13 @@ export class Journal {
   }
 
   async audit(actor: string, action: string, detail: string): Promise<void> {
-    const entry: AuditEntryView = { atMs: Date.now(), actor, machine: this.machine, action, detail };
+    const entry: AuditEntryView = {
+      atMs: Date.now(),
+      actor,
+      machine: this.machine,
+      action,
+      detail,
+    };
     await this.push(this.keys.audit, entry);
   }
 
@@ -35,7 +41,11 @@ export class Journal {
   }
 
   private async push(key: string, entry: object): Promise<void> {
-    await this.redis.multi().lpush(key, JSON.stringify(entry)).ltrim(key, 0, KEEP - 1).exec();
+    await this.redis
+      .multi()
+      .lpush(key, JSON.stringify(entry))
+      .ltrim(key, 0, KEEP - 1)
+      .exec();
   }
 
   private async read<T>(key: string, limit: number): Promise<T[]> {

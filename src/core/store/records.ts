@@ -77,7 +77,11 @@ export const pinRecord = z.object({
   validToMs: z.number(),
   /** What the lock holds for this stay, as last created or confirmed. */
   onLock: z
-    .object({ passwordId: z.string(), validFromMs: z.number(), validToMs: z.number() })
+    .object({
+      passwordId: z.string(),
+      validFromMs: z.number(),
+      validToMs: z.number(),
+    })
     .optional(),
   lastError: z.string().optional(),
   /** When the host was warned that the lock had not confirmed by check-in. */

@@ -28,7 +28,13 @@ export function wallTimeToMs(
   if (!guess.isValid) {
     throw new RangeError(`Invalid date or zone: ${guess.invalidExplanation}`);
   }
-  const wallAsUtcMs = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
+  const wallAsUtcMs = Date.UTC(
+    date.year,
+    date.month - 1,
+    date.day,
+    hour,
+    minute,
+  );
   const offsets = new Set<number>([
     offsetMinutesAt(zone, wallAsUtcMs - 36 * 3600_000),
     offsetMinutesAt(zone, wallAsUtcMs + 36 * 3600_000),
@@ -79,7 +85,13 @@ function offsetMinutesAt(zone: string, ms: number): number {
 function sameWallTime(
   ms: number,
   zone: string,
-  wall: { year: number; month: number; day: number; hour: number; minute: number },
+  wall: {
+    year: number;
+    month: number;
+    day: number;
+    hour: number;
+    minute: number;
+  },
 ): boolean {
   const dt = DateTime.fromMillis(ms, { zone });
   return (

@@ -3,10 +3,18 @@ import type { CoreContext } from '../context';
 import { cancelReservation } from '../reservations/cancel';
 import { upsertReservation } from '../reservations/upsert';
 import { wallTimeToMs } from '../time/zone';
-import { actionOf, eventTimeMs, isDateOnly, type WebhookPayload } from './payload';
+import {
+  actionOf,
+  eventTimeMs,
+  isDateOnly,
+  type WebhookPayload,
+} from './payload';
 import type { StoredWebhook } from './log';
 
-export type ApplyResult = Pick<StoredWebhook, 'status' | 'reason' | 'reservationId'>;
+export type ApplyResult = Pick<
+  StoredWebhook,
+  'status' | 'reason' | 'reservationId'
+>;
 
 /**
  * Applies one verified, stored PMS event. A webhook is authoritative: a
@@ -14,7 +22,10 @@ export type ApplyResult = Pick<StoredWebhook, 'status' | 'reason' | 'reservation
  * already applied to the same reservation is ignored, so late deliveries
  * never undo newer ones. An unknown accommodation is held for the host.
  */
-export async function applyWebhook(ctx: CoreContext, payload: WebhookPayload): Promise<ApplyResult> {
+export async function applyWebhook(
+  ctx: CoreContext,
+  payload: WebhookPayload,
+): Promise<ApplyResult> {
   const { data } = payload;
   const property = await propertyFor(ctx, data.accommodationId);
   if (!property) {
@@ -22,22 +33,35 @@ export async function applyWebhook(ctx: CoreContext, payload: WebhookPayload): P
       kind: 'webhook',
       subject: `PMS accommodation ${data.accommodationId}`,
       field: 'data.accommodationId',
-      message: 'No property is mapped to this accommodation. Map it in Problems; its held events will then be applied.',
+      message:
+        'No property is mapped to this accommodation. Map it in Problems; its held events will then be applied.',
     });
-    return { status: 'held', reason: `accommodation ${data.accommodationId} is not mapped to a property` };
+    return {
+      status: 'held',
+      reason: `accommodation ${data.accommodationId} is not mapped to a property`,
+    };
   }
 
   const orderMs = eventTimeMs(payload);
-  const lastMs = Number(await ctx.redis.hget(ctx.keys.webhookOrder, data.id)) || 0;
+  const lastMs =
+    Number(await ctx.redis.hget(ctx.keys.webhookOrder, data.id)) || 0;
   if (orderMs !== undefined && orderMs < lastMs) {
-    return { status: 'stale', reason: 'a newer event for this reservation was already applied' };
+    return {
+      status: 'stale',
+      reason: 'a newer event for this reservation was already applied',
+    };
   }
 
   const sourceKey = `pms:${data.id}`;
   let reservationId: string | undefined;
   if (actionOf(payload) === 'cancelled') {
-    const existing = await ctx.redis.hget(ctx.keys.reservationBySource, sourceKey);
-    if (existing) reservationId = (await cancelReservation(ctx, existing, 'pms-webhook')).id;
+    const existing = await ctx.redis.hget(
+      ctx.keys.reservationBySource,
+      sourceKey,
+    );
+    if (existing)
+      reservationId = (await cancelReservation(ctx, existing, 'pms-webhook'))
+        .id;
   } else {
     const { reservation } = await upsertReservation(ctx, {
       propertyId: property.id,
@@ -47,11 +71,14 @@ export async function applyWebhook(ctx: CoreContext, payload: WebhookPayload): P
       checkInMs: toInstant(data.checkInDate, property.checkInTime, property),
       checkOutMs: toInstant(data.checkOutDate, property.checkOutTime, property),
       status: 'confirmed',
-      ...(data.guestPhone ? { phoneLast4: data.guestPhone.replace(/\D/g, '').slice(-4) } : {}),
+      ...(data.guestPhone
+        ? { phoneLast4: data.guestPhone.replace(/\D/g, '').slice(-4) }
+        : {}),
     });
     reservationId = reservation.id;
   }
-  if (orderMs !== undefined) await ctx.redis.hset(ctx.keys.webhookOrder, data.id, String(orderMs));
+  if (orderMs !== undefined)
+    await ctx.redis.hset(ctx.keys.webhookOrder, data.id, String(orderMs));
   return { status: 'applied', ...(reservationId ? { reservationId } : {}) };
 }
 
@@ -59,15 +86,27 @@ export async function applyWebhook(ctx: CoreContext, payload: WebhookPayload): P
  * A date alone takes the property's default time in its zone; a date-time
  * with an offset is absolute; one without is the property's wall time.
  */
-function toInstant(value: string, defaultTime: string, property: Property): number {
-  const date = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+function toInstant(
+  value: string,
+  defaultTime: string,
+  property: Property,
+): number {
+  const date = value.slice(0, 10).split('-').map(Number) as [
+    number,
+    number,
+    number,
+  ];
   const day = { year: date[0], month: date[1], day: date[2] };
-  if (isDateOnly(value)) return wallTimeToMs(day, defaultTime, property.timeZone);
+  if (isDateOnly(value))
+    return wallTimeToMs(day, defaultTime, property.timeZone);
   if (/(Z|[+-]\d{2}:?\d{2})$/.test(value)) return Date.parse(value);
   return wallTimeToMs(day, value.slice(11, 16), property.timeZone);
 }
 
-async function propertyFor(ctx: CoreContext, accommodationId: string): Promise<Property | undefined> {
+async function propertyFor(
+  ctx: CoreContext,
+  accommodationId: string,
+): Promise<Property | undefined> {
   const mapped = await ctx.redis.hget(ctx.keys.pmsProperties, accommodationId);
   return ctx.stores.properties.get(mapped ?? accommodationId);
 }

@@ -15,33 +15,58 @@ export function deliveryId(rawBody: Buffer): string {
 }
 
 /**
- * Stores a new delivery before anything is done with it. Returns false (and
- * counts a duplicate) when the same body was stored before.
+ * Stores a new delivery before anything is done with it. Returns undefined
+ * for a new one; for a body stored before, counts the duplicate and returns
+ * the stored entry.
  */
-export async function storeDelivery(ctx: CoreContext, entry: StoredWebhook): Promise<boolean> {
-  const isNew = await ctx.redis.hsetnx(ctx.keys.webhookEvents, entry.id, JSON.stringify(entry));
+export async function storeDelivery(
+  ctx: CoreContext,
+  entry: StoredWebhook,
+): Promise<StoredWebhook | undefined> {
+  const isNew = await ctx.redis.hsetnx(
+    ctx.keys.webhookEvents,
+    entry.id,
+    JSON.stringify(entry),
+  );
   if (isNew === 1) {
-    await ctx.redis.multi().lpush(ctx.keys.webhookLog, entry.id).ltrim(ctx.keys.webhookLog, 0, KEEP - 1).exec();
-    return true;
+    await ctx.redis
+      .multi()
+      .lpush(ctx.keys.webhookLog, entry.id)
+      .ltrim(ctx.keys.webhookLog, 0, KEEP - 1)
+      .exec();
+    return undefined;
   }
   const previous = await readDelivery(ctx, entry.id);
-  if (previous) await writeDelivery(ctx, { ...previous, duplicates: previous.duplicates + 1 });
-  return false;
+  if (!previous) return entry;
+  const counted = { ...previous, duplicates: previous.duplicates + 1 };
+  await writeDelivery(ctx, counted);
+  return counted;
 }
 
-export async function readDelivery(ctx: CoreContext, id: string): Promise<StoredWebhook | undefined> {
+export async function readDelivery(
+  ctx: CoreContext,
+  id: string,
+): Promise<StoredWebhook | undefined> {
   const raw = await ctx.redis.hget(ctx.keys.webhookEvents, id);
   return raw === null ? undefined : (JSON.parse(raw) as StoredWebhook);
 }
 
-export async function writeDelivery(ctx: CoreContext, entry: StoredWebhook): Promise<void> {
+export async function writeDelivery(
+  ctx: CoreContext,
+  entry: StoredWebhook,
+): Promise<void> {
   await ctx.redis.hset(ctx.keys.webhookEvents, entry.id, JSON.stringify(entry));
 }
 
 /** Newest first, without bodies. */
-export async function listDeliveries(ctx: CoreContext, limit = 200): Promise<StoredWebhook[]> {
+export async function listDeliveries(
+  ctx: CoreContext,
+  limit = 200,
+): Promise<StoredWebhook[]> {
   const ids = await ctx.redis.lrange(ctx.keys.webhookLog, 0, limit - 1);
   if (ids.length === 0) return [];
   const raw = await ctx.redis.hmget(ctx.keys.webhookEvents, ...ids);
-  return raw.filter((r): r is string => r !== null).map((r) => JSON.parse(r) as StoredWebhook);
+  return raw
+    .filter((r): r is string => r !== null)
+    .map((r) => JSON.parse(r) as StoredWebhook);
 }

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const stayDate = z.string().refine((v) => DATE.test(v) || DATE_TIME.test(v), {
-  message: 'use an ISO date (2027-03-14) or date and time (2027-03-14T15:00:00-04:00)',
+  message:
+    'use an ISO date (2027-03-14) or date and time (2027-03-14T15:00:00-04:00)',
 });
 
 /** Event names PMS tools send; both spellings of each are accepted. */
@@ -16,9 +18,12 @@ const EVENTS = {
 } as const;
 
 export const webhookSchema = z.object({
-  event: z.enum(Object.keys(EVENTS) as [keyof typeof EVENTS, ...(keyof typeof EVENTS)[]], {
-    message: `must be one of ${Object.keys(EVENTS).join(', ')}`,
-  }),
+  event: z.enum(
+    Object.keys(EVENTS) as [keyof typeof EVENTS, ...(keyof typeof EVENTS)[]],
+    {
+      message: `must be one of ${Object.keys(EVENTS).join(', ')}`,
+    },
+  ),
   timestamp: z.string().optional(),
   data: z.object({
     id: z.union([z.string().min(1), z.number()]).transform(String),

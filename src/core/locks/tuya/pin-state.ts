@@ -28,7 +28,9 @@ export function toLockPin(password: TempPassword): LockPin {
     validFromMs: password.effective_time * 1000,
     validToMs: password.invalid_time * 1000,
     ...(detail === undefined ? {} : { detail }),
-    ...(password.delivery_status === DUPLICATE ? { isDuplicateCode: true } : {}),
+    ...(password.delivery_status === DUPLICATE
+      ? { isDuplicateCode: true }
+      : {}),
   };
 }
 
