@@ -3,6 +3,7 @@ import { startLockstep } from '../core/app';
 import { loadOptions } from '../core/config/load';
 import { isLockstepError } from '../core/errors';
 import { createLogger } from '../core/log';
+import { guardProcess } from '../core/process-guard';
 import { loadHeadlessKey, toPairingCode } from '../core/secrets/key-file';
 import { parseServeArgs, SERVE_USAGE } from './args';
 import { startHttpServer } from './http/server';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   }
 
   const log = createLogger('serve');
+  guardProcess(log);
   const core = await startLockstep(options, {
     installKey,
     version: process.env.npm_package_version ?? '0.1.0',

@@ -87,6 +87,18 @@ export const feedInputSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /**
+   * The host's own rules for which events are stays, layered over the
+   * source's defaults: case-insensitive patterns matched against SUMMARY.
+   */
+  rules: z
+    .object({
+      stay: z.array(z.string().min(1).max(200)).max(20).optional(),
+      skip: z.array(z.string().min(1).max(200)).max(20).optional(),
+      otherwise: z.enum(['stay', 'skip']).optional(),
+    })
+    .strict()
+    .optional(),
 });
 export type FeedInput = z.input<typeof feedInputSchema>;
 export type Feed = z.output<typeof feedInputSchema> & { id: string };
@@ -179,7 +191,10 @@ export interface LockView extends Lock {
   isSimulated: boolean;
   online: boolean | null;
   batteryPercent: number | null;
+  /** Stays whose PIN Lockstep put on this lock and has not revoked. */
   livePins: number;
+  /** PINs the lock itself reported at the last health check (any origin). */
+  passwordsOnLock: number | null;
   checkedAtMs: number | null;
   lastError?: string;
 }

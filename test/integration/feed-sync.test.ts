@@ -235,3 +235,40 @@ describe('feed polling', () => {
     ).rejects.toThrow(/not_found/);
   });
 });
+
+describe('per-feed stay rules', () => {
+  it('lets a host skip owner stays on one feed while the source defaults still apply', async () => {
+    body = calendar(
+      event('guest@vrbo.com', '20270501', '20270503', 'Reserved - Kim L'),
+      event('owner@vrbo.com', '20270510', '20270512', 'Reserved - Owner stay'),
+      event('block@vrbo.com', '20270520', '20270522', 'Blocked'),
+    );
+    const feed = await t.call('feeds:save', {
+      propertyId,
+      url: feedUrl,
+      source: 'vrbo',
+      rules: { skip: ['owner stay'] },
+    });
+    const summary = await sync(feed.id);
+    expect(summary.imported).toBe(1);
+    expect(summary.skipped).toBe(2);
+    expect(
+      (await t.call('reservations:list', {})).map((r) => r.guestName),
+    ).toEqual(['Kim L']);
+  });
+
+  it('names a bad rule pattern and imports nothing from that fetch', async () => {
+    body = calendar(
+      event('guest@vrbo.com', '20270501', '20270503', 'Reserved - Kim L'),
+    );
+    const feed = await t.call('feeds:save', {
+      propertyId,
+      url: feedUrl,
+      source: 'vrbo',
+      rules: { skip: ['(unclosed'] },
+    });
+    const summary = await sync(feed.id);
+    expect(summary.imported).toBe(0);
+    expect(summary.problems[0]?.message).toMatch(/skip\.0|pattern/i);
+  });
+});

@@ -315,3 +315,66 @@ describe('several workers on one Redis', () => {
     }
   });
 });
+
+describe('late and retried work', () => {
+  it('retries with exponential backoff: 3 retries after the first try, from 2 s, by default', async () => {
+    const t = await startTestCore({
+      redisUrl: redis.url,
+      options: { retry: { retries: 3, backoffMs: 2000 } },
+    });
+    try {
+      const { property } = await setUpProperty(t);
+      const stay = await t.call('reservations:addWalkIn', {
+        propertyId: property.id,
+        guestName: 'Backoff',
+        startsAtMs: Date.now() + 3600_000,
+        endsAtMs: Date.now() + 7200_000,
+      });
+      const job = (await t.call('jobs:list', {})).jobs.find(
+        (j) => j.reservationId === stay.id && j.queue === 'pin-create',
+      );
+      const stored = await t.core.context.queues.create.getJob(job?.id ?? '');
+      expect(stored?.opts.attempts).toBe(4);
+      expect(stored?.opts.backoff).toEqual({
+        type: 'exponential',
+        delay: 2000,
+      });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('skips a create job that runs after the stay ended, saying how late it was', async () => {
+    await withCore(async (t) => {
+      const { property, lock } = await setUpProperty(t);
+      const stay = await t.call('reservations:addWalkIn', {
+        propertyId: property.id,
+        guestName: 'Overslept',
+        startsAtMs: Date.now() + 300,
+        endsAtMs: Date.now() + 600,
+      });
+      // No worker ran while the machine slept; the job is found two hours late.
+      await t.core.context.queues.create.add(
+        'pin-create',
+        {
+          reservationId: stay.id,
+          lockId: lock.id,
+          version: stay.version,
+          runAtMs: Date.now() - 2 * 3600_000,
+        },
+        { jobId: `late-${stay.id}`, delay: 800 },
+      );
+      const late = await waitFor(
+        async () =>
+          (await t.call('jobs:list', {})).jobs.find(
+            (j) => j.id === `late-${stay.id}` && j.state === 'completed',
+          ),
+        10_000,
+        'late job',
+      );
+      expect(late.result).toContain('stay already over');
+      expect(late.lateByMs).toBeGreaterThanOrEqual(2 * 3600_000);
+      expect(await t.core.simulated.plainPins(lock.id)).toEqual([]);
+    });
+  });
+});

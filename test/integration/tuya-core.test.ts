@@ -117,6 +117,14 @@ describe('Tuya locks driven by the workers', () => {
     expect(cloud.wouldOpen('dev-zigbee', pin, startsAtMs + 5 * HOUR)).toBe(
       false,
     );
+    await t.core.maintain();
+    const [health] = await t.call('locks:list', {});
+    expect(health).toMatchObject({
+      online: true,
+      batteryPercent: 64,
+      livePins: 1,
+      passwordsOnLock: 1,
+    });
 
     await t.call('reservations:cancel', { id: stay.id });
     await waitFor(

@@ -77,6 +77,7 @@ export async function syncFeed(
         timeZone: property.timeZone,
         checkInTime: property.checkInTime,
         checkOutTime: property.checkOutTime,
+        ...(feed.rules ? { rules: withoutUndefined(feed.rules) } : {}),
       },
       now,
     );
@@ -242,4 +243,12 @@ function report(
     field,
     message,
   });
+}
+
+function withoutUndefined<T extends object>(
+  value: T,
+): { [K in keyof T]-?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as { [K in keyof T]-?: Exclude<T[K], undefined> };
 }

@@ -7,6 +7,8 @@ const healthSchema = z.object({
   online: z.boolean().nullable(),
   batteryPercent: z.number().nullable(),
   checkedAtMs: z.number(),
+  /** PINs the lock itself reports holding, at the last check. */
+  passwordsHeld: z.number().optional(),
   lastError: z.string().optional(),
 });
 export type StoredLockHealth = z.infer<typeof healthSchema>;
@@ -37,13 +39,18 @@ export async function refreshOneLock(
 ): Promise<void> {
   let health: StoredLockHealth;
   try {
-    const answer = await ctx.providerFor(lock).health(lock);
+    const provider = ctx.providerFor(lock);
+    const answer = await provider.health(lock);
     health = {
       online: answer.online,
       batteryPercent: answer.batteryPercent,
       checkedAtMs: ctx.now(),
     };
-    if (!answer.online) health.lastError = `${lock.name} is offline.`;
+    if (answer.online) {
+      health.passwordsHeld = (await provider.listPins(lock)).length;
+    } else {
+      health.lastError = `${lock.name} is offline.`;
+    }
   } catch (error) {
     const previous = await readLockHealth(ctx, lock.id);
     health = {

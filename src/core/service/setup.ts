@@ -89,6 +89,7 @@ export function setupHandlers(ctx: CoreContext, actor: string): SetupHandlers {
           online: health?.online ?? null,
           batteryPercent: health?.batteryPercent ?? null,
           livePins,
+          passwordsOnLock: health?.passwordsHeld ?? null,
           checkedAtMs: health?.checkedAtMs ?? null,
           ...(health?.lastError ? { lastError: health.lastError } : {}),
         });

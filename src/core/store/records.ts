@@ -37,6 +37,13 @@ export const feedRecord = z.object({
   url: z.string(),
   source: z.enum(FEED_SOURCES),
   intervalMinutes: z.number(),
+  rules: z
+    .object({
+      stay: z.array(z.string()).optional(),
+      skip: z.array(z.string()).optional(),
+      otherwise: z.enum(['stay', 'skip']).optional(),
+    })
+    .optional(),
 });
 
 export const reservationRecord = z.object({

@@ -55,7 +55,16 @@ export function LocksView() {
                     ? '—'
                     : `${lock.batteryPercent}%`}
                 </td>
-                <td className="num">{lock.livePins}</td>
+                <td className="num">
+                  {lock.livePins}
+                  {lock.passwordsOnLock !== null &&
+                  lock.passwordsOnLock !== lock.livePins ? (
+                    <span className="muted" data-testid="passwords-on-lock">
+                      {' '}
+                      (lock reports {lock.passwordsOnLock})
+                    </span>
+                  ) : null}
+                </td>
                 <td>
                   {lock.checkedAtMs === null ? (
                     'Never'
