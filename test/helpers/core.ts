@@ -91,3 +91,21 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Waits until the stay's first PIN reaches `state` (as the panel lists it). */
+export async function untilPinState(
+  t: TestCore,
+  reservationId: string,
+  state: string,
+  timeoutMs = 15_000,
+): Promise<void> {
+  await waitFor(
+    async () => {
+      const stays = await t.call('reservations:list', {});
+      const pin = stays.find((s) => s.id === reservationId)?.pins[0];
+      return pin?.state === state ? true : undefined;
+    },
+    timeoutMs,
+    `PIN of ${reservationId} to be ${state}`,
+  );
+}

@@ -11,7 +11,12 @@ import {
   upsertReservation,
   type IncomingStay,
 } from '../../src/core/reservations/upsert';
-import { startTestCore, waitFor, type TestCore } from '../helpers/core';
+import {
+  startTestCore,
+  untilPinState,
+  waitFor,
+  type TestCore,
+} from '../helpers/core';
 import { startTestRedis, type TestRedis } from '../helpers/redis';
 
 let redis: TestRedis;
@@ -98,9 +103,7 @@ describe('changes to a stay', () => {
   it('an extension during the stay keeps the same PIN and moves its end', async () => {
     const now = Date.now();
     const first = await upsert(stay('ext', now - HOUR, now + 2 * HOUR));
-    await waitFor(async () =>
-      (await stateOf(first.id)) === 'active' ? true : undefined,
-    );
+    await untilPinState(t, first.id, 'active');
     const [before] = await pinsOnLock();
 
     const extended = await upsert(stay('ext', now - HOUR, now + 26 * HOUR));
@@ -169,9 +172,7 @@ describe('changes to a stay', () => {
     const incoming = await upsert(
       stay('in', now + 4 * HOUR, now + 30 * HOUR, 'Arriving Guest'),
     );
-    await waitFor(async () =>
-      (await stateOf(outgoing.id)) === 'active' ? true : undefined,
-    );
+    await untilPinState(t, outgoing.id, 'active');
     const createIn = (await t.call('jobs:list', {})).jobs.find(
       (j) => j.reservationId === incoming.id && j.queue === 'pin-create',
     );
@@ -179,9 +180,7 @@ describe('changes to a stay', () => {
       queue: 'pin-create',
       id: createIn?.id ?? '',
     });
-    await waitFor(async () =>
-      (await stateOf(incoming.id)) === 'active' ? true : undefined,
-    );
+    await untilPinState(t, incoming.id, 'active');
 
     const revokeOut = (await t.call('jobs:list', {})).jobs.find(
       (j) => j.reservationId === outgoing.id && j.queue === 'pin-revoke',
@@ -190,9 +189,7 @@ describe('changes to a stay', () => {
       queue: 'pin-revoke',
       id: revokeOut?.id ?? '',
     });
-    await waitFor(async () =>
-      (await stateOf(outgoing.id)) === 'revoked' ? true : undefined,
-    );
+    await untilPinState(t, outgoing.id, 'revoked');
     const left = await pinsOnLock();
     expect(left.map((p) => p.name)).toEqual([`ls-${incoming.id}`]);
   });

@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRedis, type TestRedis } from '../helpers/redis';
-import { startTestCore, waitFor, type TestCore } from '../helpers/core';
+import {
+  startTestCore,
+  untilPinState,
+  waitFor,
+  type TestCore,
+} from '../helpers/core';
 import type { ReservationView } from '../../src/shared';
 
 const FIXTURES = join(__dirname, '../fixtures/feeds');
@@ -103,12 +108,7 @@ describe('PIN jobs run against the lock', () => {
       });
       expect(stay.pins[0]?.state).toBe('scheduled');
 
-      await waitFor(
-        async () =>
-          (await pinStateOf(t, stay.id)) === 'active' ? true : undefined,
-        10_000,
-        'PIN active',
-      );
+      await untilPinState(t, stay.id, 'active');
       const onLock = await t.core.simulated.plainPins(lock.id);
       expect(onLock).toHaveLength(1);
       expect(onLock[0]).toMatchObject({
@@ -142,22 +142,12 @@ describe('PIN jobs run against the lock', () => {
         queue: 'pin-create',
         id: create?.id ?? '',
       });
-      await waitFor(
-        async () =>
-          (await pinStateOf(t, stay.id)) === 'active' ? true : undefined,
-        10_000,
-        'PIN active',
-      );
+      await untilPinState(t, stay.id, 'active');
       expect(await t.core.simulated.plainPins(lock.id)).toHaveLength(1);
 
       const cancelled = await t.call('reservations:cancel', { id: stay.id });
       expect(cancelled.status).toBe('cancelled');
-      await waitFor(
-        async () =>
-          (await pinStateOf(t, stay.id)) === 'revoked' ? true : undefined,
-        10_000,
-        'PIN revoked',
-      );
+      await untilPinState(t, stay.id, 'revoked');
       expect(await t.core.simulated.plainPins(lock.id)).toHaveLength(0);
       const left = (await t.call('jobs:list', {})).jobs.filter(
         (j) => j.reservationId === stay.id && j.state === 'delayed',
@@ -214,12 +204,7 @@ describe('PIN jobs run against the lock', () => {
 
       await t.core.simulated.failNext(lock.id, 0);
       await t.call('jobs:retry', { queue: 'pin-create', id: failed.id });
-      await waitFor(
-        async () =>
-          (await pinStateOf(t, stay.id)) === 'active' ? true : undefined,
-        10_000,
-        'PIN active after retry',
-      );
+      await untilPinState(t, stay.id, 'active');
       expect(await t.core.simulated.plainPins(lock.id)).toHaveLength(1);
     });
   });

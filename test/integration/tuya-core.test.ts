@@ -9,7 +9,12 @@ import {
 } from 'vitest';
 import { pinName } from '../../src/core/locks/provider';
 import { startFakeTuyaCloud, type FakeTuyaCloud } from '../fakes/tuya-cloud';
-import { startTestCore, waitFor, type TestCore } from '../helpers/core';
+import {
+  startTestCore,
+  untilPinState,
+  waitFor,
+  type TestCore,
+} from '../helpers/core';
 import { startTestRedis, type TestRedis } from '../helpers/redis';
 
 let redis: TestRedis;
@@ -92,12 +97,7 @@ describe('Tuya locks driven by the workers', () => {
     const lock = await addLock('dev-zigbee', 'zigbee');
     const startsAtMs = Math.ceil(Date.now() / 1000) * 1000 + 1000;
     const stay = await walkIn('Zig Guest', startsAtMs, startsAtMs + 4 * HOUR);
-    await waitFor(
-      async () =>
-        (await pinOf(stay.id))?.state === 'active' ? true : undefined,
-      15_000,
-      'Zigbee PIN active',
-    );
+    await untilPinState(t, stay.id, 'active');
 
     const { pin } = await t.call('pins:reveal', {
       reservationId: stay.id,
@@ -127,12 +127,7 @@ describe('Tuya locks driven by the workers', () => {
     });
 
     await t.call('reservations:cancel', { id: stay.id });
-    await waitFor(
-      async () =>
-        (await pinOf(stay.id))?.state === 'revoked' ? true : undefined,
-      15_000,
-      'revoked',
-    );
+    await untilPinState(t, stay.id, 'revoked');
     expect(cloud.pins('dev-zigbee')).toEqual([]);
   });
 
@@ -143,12 +138,7 @@ describe('Tuya locks driven by the workers', () => {
       Date.now() + 500,
       Date.now() + 4 * HOUR,
     );
-    await waitFor(
-      async () =>
-        (await pinOf(stay.id))?.state === 'pending' ? true : undefined,
-      15_000,
-      'pending on lock',
-    );
+    await untilPinState(t, stay.id, 'pending');
     expect((await pinOf(stay.id))?.lastError).toMatch(/wake|fetched/i);
     expect(cloud.pins('dev-wifi')).toEqual([]);
 
@@ -197,12 +187,7 @@ describe('Tuya locks driven by the workers', () => {
 
     cloud.setOnline('dev-zigbee', true);
     await t.call('jobs:runNow', { queue: 'pin-create', id: waiting.id });
-    await waitFor(
-      async () =>
-        (await pinOf(stay.id))?.state === 'active' ? true : undefined,
-      15_000,
-      'active after the lock came back',
-    );
+    await untilPinState(t, stay.id, 'active');
   });
 
   it('adopts a PIN already on the lock for the stay instead of creating a second', async () => {
@@ -229,12 +214,7 @@ describe('Tuya locks driven by the workers', () => {
       (j) => j.reservationId === stay.id && j.queue === 'pin-create',
     );
     await t.call('jobs:runNow', { queue: 'pin-create', id: create?.id ?? '' });
-    await waitFor(
-      async () =>
-        (await pinOf(stay.id))?.state === 'active' ? true : undefined,
-      15_000,
-      'adopted',
-    );
+    await untilPinState(t, stay.id, 'active');
     expect(cloud.pins('dev-zigbee')).toHaveLength(1);
     const creates = cloud.requests.filter(
       (r) => r.method === 'POST' && r.path.endsWith('/temp-password'),
@@ -263,12 +243,7 @@ describe('Tuya locks driven by the workers', () => {
     await addLock('dev-ble', 'bluetooth');
     const now = Math.ceil(Date.now() / 1000) * 1000;
     const stay = await walkIn('Extending Guest', now - HOUR, now + 2 * HOUR);
-    await waitFor(
-      async () =>
-        (await pinOf(stay.id))?.state === 'active' ? true : undefined,
-      15_000,
-      'active',
-    );
+    await untilPinState(t, stay.id, 'active');
     const [before] = cloud.pins('dev-ble');
 
     await extend(stay.id, now + 26 * HOUR);
@@ -291,12 +266,7 @@ describe('Tuya locks driven by the workers', () => {
     const lock = await addLock('dev-zigbee', 'zigbee');
     const now = Math.ceil(Date.now() / 1000) * 1000;
     const stay = await walkIn('Zig Extender', now - HOUR, now + 2 * HOUR);
-    await waitFor(
-      async () =>
-        (await pinOf(stay.id))?.state === 'active' ? true : undefined,
-      15_000,
-      'active',
-    );
+    await untilPinState(t, stay.id, 'active');
     const [before] = cloud.pins('dev-zigbee');
 
     await extend(stay.id, now + 26 * HOUR);
