@@ -58,6 +58,7 @@ export function createWindow(paths: WindowPaths, log: Logger): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Lockstep',
+    icon: join(__dirname, '../../resources/icon.png'),
     webPreferences: {
       preload: paths.preload,
       contextIsolation: true,

@@ -23,7 +23,12 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     if (flag === '--config' && value) {
       args.configPath = value;
       i += 1;
-    } else if (flag === '--port' && value && /^\d+$/.test(value)) {
+    } else if (flag === '--port') {
+      if (!value || !/^\d+$/.test(value) || Number(value) > 65535) {
+        throw new Error(
+          `--port takes a number from 0 to 65535, got "${value ?? ''}".`,
+        );
+      }
       args.port = Number(value);
       i += 1;
     } else if (flag === '--pairing-code') {

@@ -41,17 +41,22 @@ async function main(): Promise<void> {
     version: process.env.npm_package_version ?? '0.1.0',
     log,
   });
+  // The core owns a redis-server child: a port that cannot be had must not
+  // leave it running on the data directory.
   const http = await startHttpServer({
     core,
     log: log.child('http'),
     host: options.host,
     port: options.port,
     staticDir: join(__dirname, '../renderer'),
+  }).catch(async (error: unknown) => {
+    await core.close();
+    throw error;
   });
   process.stdout.write(`Lockstep is serving the panel at ${http.url}\n`);
   if (core.info.isDemoMode)
     process.stdout.write(
-      'Demo mode: no Tuya credentials configured, so locks are simulated.\n',
+      'Demo mode: no Tuya credentials are set, so only simulated locks work; Tuya locks wait for credentials (Setup → Lock cloud).\n',
     );
 
   let stopping = false;

@@ -32,6 +32,12 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
+/** An http(s) or webcal address, a file:// URL or an absolute file path. */
+export function isFeedAddress(value: string): boolean {
+  if (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value)) return true;
+  return /^(https?|webcal|file):\/\/\S+$/i.test(value);
+}
+
 export const propertyInputSchema = z.object({
   id: idSchema.optional(),
   name: z.string().trim().min(1, 'name is required').max(120),
@@ -79,7 +85,14 @@ export const feedInputSchema = z.object({
   id: idSchema.optional(),
   propertyId: idSchema,
   /** An http(s) URL or an absolute file path on the machine running workers. */
-  url: z.string().trim().min(1, 'url or file path is required'),
+  url: z
+    .string()
+    .trim()
+    .min(1, 'url or file path is required')
+    .max(2000)
+    .refine(isFeedAddress, {
+      message: 'use an http(s) address or an absolute file path',
+    }),
   source: z.enum(FEED_SOURCES).default('other'),
   intervalMinutes: z
     .number()
@@ -329,7 +342,11 @@ export const tuyaSettingsInputSchema = z.object({
     .optional(),
   region: z.enum(TUYA_REGION_NAMES).default('us-west'),
   /** Overrides the region's address (a proxy, or a local test cloud). */
-  baseUrl: z.string().url().optional(),
+  baseUrl: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//i.test(v), 'use an http(s) address')
+    .optional(),
 });
 export type TuyaSettingsInput = z.input<typeof tuyaSettingsInputSchema>;
 

@@ -60,3 +60,30 @@ test('an unreachable REDIS_URL is reported as such', () => {
   expect(status).toBe(1);
   expect(stderr).toContain('Cannot connect to Redis at redis://127.0.0.1:1');
 });
+
+test('a port already in use stops serve cleanly, leaving no redis-server behind', async () => {
+  const { createServer } = await import('node:net');
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const port = (blocker.address() as { port: number }).port;
+  const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-cli-'));
+  try {
+    const { status, stderr } = serve(['--port', String(port)], {
+      LOCKSTEP_DATA_DIR: dataDir,
+    });
+    expect(status).toBe(1);
+    expect(stderr).toContain('EADDRINUSE');
+    const left = spawnSync('pgrep', ['-f', `redis-server.*${dataDir}`], {
+      encoding: 'utf8',
+    });
+    expect(left.stdout.trim()).toBe('');
+  } finally {
+    blocker.close();
+  }
+});
+
+test('--port outside 0-65535 is named as such', () => {
+  const { status, stderr } = serve(['--port', '99999']);
+  expect(status).toBe(1);
+  expect(stderr).toContain('--port takes a number from 0 to 65535');
+});

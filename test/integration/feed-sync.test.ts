@@ -128,8 +128,8 @@ describe('feed polling', () => {
       await sync(feed.id);
     }
     expect(await statuses()).toEqual([
-      'Reserved:confirmed',
-      'Reserved:confirmed',
+      'Airbnb guest:confirmed',
+      'Airbnb guest:confirmed',
     ]);
   });
 
@@ -150,15 +150,15 @@ describe('feed polling', () => {
     clockMs += 5 * 60_000;
     await sync(feed.id);
     expect(await statuses()).toEqual([
-      'Reserved:confirmed',
-      'Reserved:confirmed',
+      'Airbnb guest:confirmed',
+      'Airbnb guest:confirmed',
     ]);
 
     clockMs += 6 * 60_000;
     await sync(feed.id);
     expect(await statuses()).toEqual([
-      'Reserved:cancelled',
-      'Reserved:confirmed',
+      'Airbnb guest:cancelled',
+      'Airbnb guest:confirmed',
     ]);
   });
 
@@ -209,6 +209,18 @@ describe('feed polling', () => {
     expect(
       (await t.call('problems:list', {})).filter((p) => p.kind === 'feed'),
     ).toHaveLength(2);
+
+    // The feed changes elsewhere but keeps its broken events: they are in
+    // the sync summary again, but listed for the host only once.
+    body = body.replace(
+      'END:VCALENDAR',
+      `${event('more@airbnb.com', '20270420', '20270422')}\r\nEND:VCALENDAR`,
+    );
+    clockMs += 20 * 60_000;
+    expect((await sync(feed.id)).problems).toHaveLength(2);
+    expect(
+      (await t.call('problems:list', {})).filter((p) => p.kind === 'feed'),
+    ).toHaveLength(2);
   });
 
   it('rejects a feed that is not iCal without touching existing stays', async () => {
@@ -223,7 +235,7 @@ describe('feed polling', () => {
     clockMs += 30 * 60_000;
     const summary = await sync(feed.id);
     expect(summary.problems[0]?.message).toMatch(/calendar|iCal/i);
-    expect(await statuses()).toEqual(['Reserved:confirmed']);
+    expect(await statuses()).toEqual(['Airbnb guest:confirmed']);
   });
 
   it('rejects a property in an unknown time zone and a lock for a missing property, naming the field', async () => {

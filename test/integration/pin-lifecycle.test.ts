@@ -363,3 +363,62 @@ describe('late and retried work', () => {
     });
   });
 });
+
+describe('what the host may not do', () => {
+  it('refuses a walk-in on a lock of another property, or with no lock, naming lockIds', async () => {
+    await withCore(async (t) => {
+      const { property } = await setUpProperty(t);
+      const other = await t.call('properties:save', {
+        name: 'Other',
+        timeZone: 'Europe/Paris',
+      });
+      const foreign = await t.call('locks:save', {
+        propertyId: other.id,
+        name: 'Not yours',
+      });
+      const base = {
+        propertyId: property.id,
+        guestName: 'Wrong Door',
+        endsAtMs: Date.now() + 3600_000,
+      };
+      await expect(
+        t.call('reservations:addWalkIn', { ...base, lockIds: [foreign.id] }),
+      ).rejects.toThrow(/lockIds: not a lock of this property/);
+      await expect(
+        t.call('reservations:addWalkIn', { ...base, lockIds: [] }),
+      ).rejects.toThrow(/lockIds: choose at least one lock/);
+      expect(await t.core.simulated.plainPins(foreign.id)).toEqual([]);
+    });
+  });
+
+  it('refuses two locks on one device', async () => {
+    await withCore(async (t) => {
+      const { property } = await setUpProperty(t);
+      await t.call('locks:save', {
+        propertyId: property.id,
+        name: 'Door A',
+        deviceId: 'dev-1',
+      });
+      await expect(
+        t.call('locks:save', {
+          propertyId: property.id,
+          name: 'Door B',
+          deviceId: 'dev-1',
+        }),
+      ).rejects.toThrow(/already the lock "Door A"/);
+    });
+  });
+
+  it('refuses feed addresses it could never fetch, naming url', async () => {
+    await withCore(async (t) => {
+      const { property } = await setUpProperty(t);
+      for (const url of ['relative/path.ics', 'ftp://example.test/cal.ics']) {
+        await expect(
+          t.call('feeds:save', { propertyId: property.id, url }),
+        ).rejects.toThrow(
+          /url: use an http\(s\) address or an absolute file path/,
+        );
+      }
+    });
+  });
+});

@@ -296,6 +296,30 @@ describe('Tuya locks driven by the workers', () => {
     ).toBe(true);
   });
 
+  it('on a sleeping Wi-Fi lock the old window stays until the lock confirms the moved one', async () => {
+    await addLock('dev-wifi', 'wifi');
+    cloud.wake('dev-wifi');
+    const now = Math.ceil(Date.now() / 1000) * 1000;
+    const stay = await walkIn('Sleepy Extender', now - HOUR, now + 2 * HOUR);
+    await untilPinState(t, stay.id, 'active');
+    const [before] = cloud.pins('dev-wifi');
+    cloud.sleep('dev-wifi');
+
+    await extend(stay.id, now + 26 * HOUR);
+    await untilPinState(t, stay.id, 'pending');
+    // The guest's code still opens the door with its old window.
+    expect(cloud.pins('dev-wifi')).toEqual([before]);
+    expect(writesTo('dev-wifi')).toEqual(['POST', 'POST']);
+
+    cloud.wake('dev-wifi');
+    await t.core.maintain();
+    expect((await pinOf(stay.id))?.state).toBe('active');
+    const after = cloud.pins('dev-wifi');
+    expect(after).toHaveLength(1);
+    expect(after[0]?.pin).toBe(before?.pin);
+    expect(after[0]?.validToS).toBe((now + 26 * HOUR) / 1000);
+  });
+
   it('five PIN jobs due at once with an expired token cause exactly one token request', async () => {
     const lock = await addLock('dev-zigbee', 'zigbee');
     await t.call('settings:testTuya', {});

@@ -276,3 +276,84 @@ describe('PMS webhook retries', () => {
     expect(await stayFor('PMS-7')).toBeDefined();
   });
 });
+
+describe('PMS webhook bad content', () => {
+  it('rejects check-out before check-in with 400 naming data.checkOutDate, and schedules nothing', async () => {
+    const answer = await send(
+      event('reservation.created', 'PMS-8', {
+        checkInDate: '2027-03-16',
+        checkOutDate: '2027-03-14',
+      }),
+    );
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toContain('data.checkOutDate');
+    expect(await stayFor('PMS-8')).toBeUndefined();
+    expect(
+      (await t.call('webhooks:list', {})).find(
+        (e) => e.pmsReservationId === 'PMS-8',
+      )?.status,
+    ).toBe('rejected');
+  });
+
+  it('rejects dates that do not exist with 400 naming the field', async () => {
+    for (const checkInDate of [
+      '2027-02-30',
+      '2027-03-14T25:30',
+      '2027-03-14T10:00+99:00',
+    ]) {
+      const answer = await send(
+        event('reservation.created', `PMS-9-${checkInDate}`, { checkInDate }),
+      );
+      expect(answer.status).toBe(400);
+      expect(JSON.stringify(answer.body)).toContain('data.checkInDate');
+    }
+  });
+
+  it('does not let an undated event reopen a cancelled stay', async () => {
+    await send(
+      event('reservation.created', 'PMS-10', {
+        checkInDate: '2027-07-01',
+        checkOutDate: '2027-07-03',
+      }),
+    );
+    await send(
+      event('reservation.cancelled', 'PMS-10', {
+        checkInDate: '2027-07-01',
+        checkOutDate: '2027-07-03',
+        updatedAt: '2027-03-05T10:00:00Z',
+      }),
+    );
+    const undated = event('reservation.created', 'PMS-10', {
+      checkInDate: '2027-07-01',
+      checkOutDate: '2027-07-03',
+    }) as { timestamp?: string; data: Record<string, unknown> };
+    delete undated.timestamp;
+    delete undated.data.updatedAt;
+    const answer = await send(undated);
+    expect(answer.body).toMatchObject({ status: 'stale' });
+    expect((await stayFor('PMS-10'))?.status).toBe('cancelled');
+  });
+
+  it('caps text fields so one delivery cannot flood the panel', async () => {
+    const answer = await send(
+      event('reservation.created', 'PMS-11', { guestName: 'x'.repeat(5000) }),
+    );
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toContain('data.guestName');
+  });
+
+  it('keeps only the newest deliveries, bodies included, however many unsigned requests arrive', async () => {
+    const { redis, keys } = t.core.context;
+    const junk = Buffer.from(JSON.stringify({ padding: 'y'.repeat(20_000) }));
+    for (let i = 0; i < 2010; i += 1) await t.core.receiveWebhook(junk, {});
+    expect(await redis.llen(keys.webhookLog)).toBe(2000);
+    expect(await redis.hlen(keys.webhookEvents)).toBe(2000);
+    const stored = JSON.parse(
+      (await redis.hget(
+        keys.webhookEvents,
+        (await redis.lindex(keys.webhookLog, 0)) ?? '',
+      )) ?? '{}',
+    ) as { body: string };
+    expect(stored.body.length).toBeLessThanOrEqual(1024);
+  });
+});

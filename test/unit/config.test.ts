@@ -69,3 +69,34 @@ describe('loadOptions', () => {
     );
   });
 });
+
+describe('config file consistency', () => {
+  it('refuses ids used twice and Tuya locks without a device, naming each', () => {
+    const path = configFile(
+      JSON.stringify({
+        properties: [
+          {
+            id: 'p1',
+            name: 'One',
+            timeZone: 'UTC',
+            locks: [{ id: 'l1', name: 'Door', provider: 'tuya' }],
+          },
+          {
+            id: 'p1',
+            name: 'Two',
+            timeZone: 'UTC',
+            locks: [{ id: 'l1', name: 'Door' }],
+            feeds: [{ id: 'f1', url: 'relative.ics' }],
+          },
+        ],
+      }),
+    );
+    expect(() => loadOptions(path, {})).toThrow(
+      /properties\.0\.locks\.0\.deviceId: required for Tuya locks/,
+    );
+    expect(() => loadOptions(path, {})).toThrow(
+      /properties\.1\.id: property id "p1" is used twice/,
+    );
+    expect(() => loadOptions(path, {})).toThrow(/properties\.1\.feeds\.0\.url/);
+  });
+});

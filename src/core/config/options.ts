@@ -76,7 +76,53 @@ export const optionsSchema = z
       .default(5 * 60_000),
     properties: z.array(seedPropertySchema).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine(checkSeedIds);
+
+/**
+ * What the panel refuses, the config file must refuse too: ids are unique
+ * per kind (a second entry would silently replace the first) and a Tuya
+ * lock names its device.
+ */
+function checkSeedIds(
+  options: { properties: z.output<typeof seedPropertySchema>[] },
+  ctx: z.RefinementCtx,
+): void {
+  const seen = {
+    property: new Set<string>(),
+    lock: new Set<string>(),
+    feed: new Set<string>(),
+  };
+  const once = (
+    kind: keyof typeof seen,
+    id: string,
+    path: (string | number)[],
+  ) => {
+    if (seen[kind].has(id))
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `${kind} id "${id}" is used twice`,
+      });
+    seen[kind].add(id);
+  };
+  options.properties.forEach((property, p) => {
+    once('property', property.id, ['properties', p, 'id']);
+    property.locks.forEach((lock, l) => {
+      once('lock', lock.id, ['properties', p, 'locks', l, 'id']);
+      if (lock.provider === 'tuya' && !lock.deviceId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['properties', p, 'locks', l, 'deviceId'],
+          message: 'required for Tuya locks',
+        });
+      }
+    });
+    property.feeds.forEach((feed, f) =>
+      once('feed', feed.id, ['properties', p, 'feeds', f, 'id']),
+    );
+  });
+}
 
 export type LockstepOptionsInput = z.input<typeof optionsSchema>;
 export type LockstepOptions = z.output<typeof optionsSchema>;

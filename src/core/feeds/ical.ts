@@ -77,10 +77,13 @@ export function readIcal(text: string): IcalReadResult {
 
 function assertCalendarStart(first: string | undefined): void {
   if (first?.trim().toUpperCase() === 'BEGIN:VCALENDAR') return;
+  // The content itself is not quoted: a mistyped path may point at any file.
   const seen =
     first === undefined
       ? 'the text is empty'
-      : `it begins "${first.slice(0, 60)}"`;
+      : /^\s*</.test(first)
+        ? 'it looks like a web page'
+        : 'it begins with something else';
   throw new LockstepError(
     'feed_invalid',
     `Expected the text to begin with BEGIN:VCALENDAR, but ${seen}.`,

@@ -10,6 +10,8 @@ const feedStateSchema = z.object({
   lastImported: z.number().default(0),
   /** Stays the last good fetches did not list: reservation id to first miss (ms). */
   missingSince: z.record(z.string(), z.number()).default({}),
+  /** Problems of the last good fetch, already in the host's problem list. */
+  reportedProblems: z.array(z.string()).default([]),
 });
 export type FeedState = z.infer<typeof feedStateSchema>;
 

@@ -10,6 +10,13 @@ import type { Reservation } from '../store/records';
 import { cancelReservation } from '../reservations/cancel';
 import { readFeedState, writeFeedState, type FeedState } from './feed-state';
 
+/** What to call a guest whose feed gives no name (Airbnb says only "Reserved"). */
+const SOURCE_GUEST: Partial<Record<Feed['source'], string>> = {
+  airbnb: 'Airbnb guest',
+  vrbo: 'VRBO guest',
+  booking: 'Booking.com guest',
+};
+
 /** A stay leaves only after two good fetches this far apart both missed it. */
 export const MISSING_CONFIRM_MS = 10 * 60_000;
 
@@ -85,14 +92,24 @@ export async function syncFeed(
     return failSync(ctx, feed, state, summary, describeUnknown(error));
   }
 
+  // The host is told about a bad event once, not on every poll.
+  const reported = new Set(state.reportedProblems);
+  state.reportedProblems = [];
   for (const problem of extracted.problems) {
+    const message = `Event ${problem.uid ?? `#${problem.index + 1}`}: ${problem.message}`;
+    const fingerprint = `${problem.field}|${message}`;
+    state.reportedProblems.push(fingerprint);
     summary.problems.push(
-      await report(
-        ctx,
-        feed,
-        problem.field,
-        `Event ${problem.uid ?? `#${problem.index + 1}`}: ${problem.message}`,
-      ),
+      reported.has(fingerprint)
+        ? {
+            id: fingerprint,
+            atMs: now,
+            kind: 'feed',
+            subject: feed.url,
+            field: problem.field,
+            message,
+          }
+        : await report(ctx, feed, problem.field, message),
     );
   }
   summary.skipped = extracted.skipped.length;
@@ -213,7 +230,7 @@ function toIncoming(feed: Feed, property: Property, stay: FeedStay) {
     propertyId: property.id,
     source: 'ical' as const,
     sourceKey: `feed:${feed.id}:${stay.uid}`,
-    guestName: stay.guestName ?? stay.summary,
+    guestName: stay.guestName ?? SOURCE_GUEST[feed.source] ?? stay.summary,
     checkInMs: stay.checkInMs,
     checkOutMs: stay.checkOutMs,
     summary: stay.summary,

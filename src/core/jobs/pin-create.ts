@@ -77,18 +77,24 @@ export async function createPinForStay(
     );
   }
 
-  // Create first, delete after: the old window is removed only now.
-  for (const stale of named.filter((p) => p.passwordId !== placed.passwordId)) {
-    await provider.deletePin(lock, stale.passwordId);
+  // Create first, delete after: an old window leaves only once the lock has
+  // confirmed the new one, so the guest is never without a working code.
+  const stale = named
+    .filter((p) => p.passwordId !== placed.passwordId)
+    .map((p) => p.passwordId);
+  const isConfirmed = placed.state === 'active';
+  if (isConfirmed) {
+    for (const passwordId of stale) await provider.deletePin(lock, passwordId);
   }
   await saveOutcome(ctx, field, record, {
-    state: placed.state === 'active' ? 'active' : 'pending',
+    state: isConfirmed ? 'active' : 'pending',
     onLock: {
       passwordId: placed.passwordId,
       validFromMs: window.validFromMs,
       validToMs: window.validToMs,
     },
     ...(placed.detail ? { lastError: placed.detail } : {}),
+    ...(!isConfirmed && stale.length > 0 ? { retiringPasswordIds: stale } : {}),
   });
   return {
     outcome: `${fitting ? 'adopted' : 'created'} (${placed.state})`,
@@ -151,12 +157,13 @@ async function saveOutcome(
   field: string,
   record: PinRecord,
   outcome: Pick<PinRecord, 'state'> &
-    Partial<Pick<PinRecord, 'onLock' | 'lastError'>>,
+    Partial<Pick<PinRecord, 'onLock' | 'lastError' | 'retiringPasswordIds'>>,
 ): Promise<void> {
   const latest = (await ctx.stores.pins.get(field)) ?? record;
   const next: PinRecord = { ...latest, ...outcome, updatedAtMs: ctx.now() };
   if (record.sealedPin) next.sealedPin = record.sealedPin;
   if (!outcome.lastError) delete next.lastError;
+  if (!outcome.retiringPasswordIds) delete next.retiringPasswordIds;
   await ctx.stores.pins.put(field, next);
   ctx.notify('reservations', 'locks');
 }

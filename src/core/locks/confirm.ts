@@ -62,6 +62,19 @@ export async function checkPendingPins(ctx: CoreContext): Promise<void> {
     if (read.state === 'active') {
       next.state = 'active';
       delete next.lastError;
+      // The new window is confirmed: the stay's earlier windows may go now.
+      try {
+        for (const passwordId of record.retiringPasswordIds ?? []) {
+          await ctx.providerFor(lock).deletePin(lock, passwordId);
+        }
+        delete next.retiringPasswordIds;
+      } catch (error) {
+        // Kept for the next round; the lock's own window still ends it.
+        ctx.log.info('old window not deleted yet', {
+          lockId: lock.id,
+          error: describeUnknown(error),
+        });
+      }
     } else if (read.state === 'failed' || read.state === 'missing') {
       next.state = 'failed';
       next.lastError = read.detail ?? 'The lock no longer holds this PIN.';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../context';
+import { LockstepError } from '../errors';
 import { scheduleReservation } from '../jobs/schedule';
 import type { Reservation } from '../store/records';
 
@@ -43,6 +44,17 @@ export async function upsertReservation(
   incoming: IncomingStay,
   existingId?: string,
 ): Promise<{ reservation: Reservation; outcome: UpsertOutcome }> {
+  if (incoming.checkOutMs <= incoming.checkInMs) {
+    // Every channel checks this first; this is the last line before a job
+    // with an inverted window could exist.
+    throw new LockstepError(
+      'invalid_input',
+      'Check-out must be after check-in.',
+      {
+        fields: [{ field: 'checkOutMs', message: 'must be after check-in' }],
+      },
+    );
+  }
   const known =
     existingId ??
     (await ctx.redis.hget(ctx.keys.reservationBySource, incoming.sourceKey)) ??

@@ -109,6 +109,24 @@ export function setupHandlers(ctx: CoreContext, actor: string): SetupHandlers {
         );
       }
       const lock: Lock = { ...input, id: input.id ?? newId('l') };
+      const sharing = (await stores.locks.all()).find(
+        (other) =>
+          other.id !== lock.id &&
+          lock.deviceId &&
+          other.provider === lock.provider &&
+          other.deviceId === lock.deviceId,
+      );
+      if (sharing) {
+        throw new LockstepError(
+          'conflict',
+          `Device ${lock.deviceId} is already the lock "${sharing.name}".`,
+          {
+            fields: [
+              { field: 'deviceId', message: `already used by ${sharing.name}` },
+            ],
+          },
+        );
+      }
       const previous = await stores.locks.get(lock.id);
       await stores.locks.put(lock.id, lock);
       await stores.journal.audit(

@@ -52,6 +52,7 @@ export function stayHandlers(ctx: CoreContext, actor: string): StayHandlers {
           },
         );
       }
+      if (input.lockIds) await requireLocksOf(ctx, property.id, input.lockIds);
       const { reservation } = await upsertReservation(ctx, {
         propertyId: property.id,
         source: 'manual',
@@ -76,6 +77,11 @@ export function stayHandlers(ctx: CoreContext, actor: string): StayHandlers {
     },
 
     async 'pins:reveal'({ reservationId, lockId }) {
+      if (!(await ctx.stores.locks.get(lockId))) {
+        throw new LockstepError('not_found', `No lock ${lockId}.`, {
+          fields: [{ field: 'lockId', message: 'unknown lock' }],
+        });
+      }
       const record = await ctx.stores.pins.get(pinField(reservationId, lockId));
       if (!record?.sealedPin) {
         throw new LockstepError(
@@ -158,4 +164,25 @@ function toView(shared: ViewContext, r: Reservation): ReservationView {
     version: r.version,
     pins,
   };
+}
+
+/** A walk-in may name only existing locks of its own property, at least one. */
+async function requireLocksOf(
+  ctx: CoreContext,
+  propertyId: string,
+  lockIds: string[],
+): Promise<void> {
+  const locks = await ctx.stores.locks.all();
+  const foreign = lockIds.filter(
+    (id) => locks.find((l) => l.id === id)?.propertyId !== propertyId,
+  );
+  if (lockIds.length === 0 || foreign.length > 0) {
+    const message =
+      lockIds.length === 0
+        ? 'choose at least one lock'
+        : `not a lock of this property: ${foreign.join(', ')}`;
+    throw new LockstepError('invalid_input', `lockIds: ${message}`, {
+      fields: [{ field: 'lockIds', message }],
+    });
+  }
 }

@@ -91,6 +91,11 @@ export const pinRecord = z.object({
     })
     .optional(),
   lastError: z.string().optional(),
+  /**
+   * Earlier windows of this stay still on the lock, deleted once the lock
+   * confirms the new one (a sleeping Wi-Fi lock may take hours).
+   */
+  retiringPasswordIds: z.array(z.string()).optional(),
   /** When the host was warned that the lock had not confirmed by check-in. */
   pendingWarnedAtMs: z.number().optional(),
   updatedAtMs: z.number(),

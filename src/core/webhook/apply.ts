@@ -1,5 +1,6 @@
 import type { Property } from '../../shared';
 import type { CoreContext } from '../context';
+import { LockstepError } from '../errors';
 import { cancelReservation } from '../reservations/cancel';
 import { upsertReservation } from '../reservations/upsert';
 import { wallTimeToMs } from '../time/zone';
@@ -53,23 +54,60 @@ export async function applyWebhook(
   }
 
   const sourceKey = `pms:${data.id}`;
+  const existingId = await ctx.redis.hget(
+    ctx.keys.reservationBySource,
+    sourceKey,
+  );
+  const existing = existingId
+    ? await ctx.stores.reservations.get(existingId)
+    : undefined;
+  // An undated event cannot be ordered, so it never reopens a cancelled stay.
+  if (
+    orderMs === undefined &&
+    existing?.status === 'cancelled' &&
+    actionOf(payload) !== 'cancelled'
+  ) {
+    return {
+      status: 'stale',
+      reason: 'an undated event cannot reopen a cancelled reservation',
+      reservationId: existing.id,
+    };
+  }
+
   let reservationId: string | undefined;
   if (actionOf(payload) === 'cancelled') {
-    const existing = await ctx.redis.hget(
-      ctx.keys.reservationBySource,
-      sourceKey,
-    );
-    if (existing)
-      reservationId = (await cancelReservation(ctx, existing, 'pms-webhook'))
+    if (existingId)
+      reservationId = (await cancelReservation(ctx, existingId, 'pms-webhook'))
         .id;
   } else {
+    const checkInMs = toInstant(
+      data.checkInDate,
+      property.checkInTime,
+      property,
+    );
+    const checkOutMs = toInstant(
+      data.checkOutDate,
+      property.checkOutTime,
+      property,
+    );
+    if (checkOutMs <= checkInMs) {
+      throw new LockstepError(
+        'invalid_input',
+        'data.checkOutDate: check-out must be after check-in',
+        {
+          fields: [
+            { field: 'data.checkOutDate', message: 'must be after check-in' },
+          ],
+        },
+      );
+    }
     const { reservation } = await upsertReservation(ctx, {
       propertyId: property.id,
       source: 'webhook',
       sourceKey,
       guestName: data.guestName ?? 'Guest',
-      checkInMs: toInstant(data.checkInDate, property.checkInTime, property),
-      checkOutMs: toInstant(data.checkOutDate, property.checkOutTime, property),
+      checkInMs,
+      checkOutMs,
       status: 'confirmed',
       ...(data.guestPhone
         ? { phoneLast4: data.guestPhone.replace(/\D/g, '').slice(-4) }

@@ -29,11 +29,8 @@ export async function storeDelivery(
     JSON.stringify(entry),
   );
   if (isNew === 1) {
-    await ctx.redis
-      .multi()
-      .lpush(ctx.keys.webhookLog, entry.id)
-      .ltrim(ctx.keys.webhookLog, 0, KEEP - 1)
-      .exec();
+    await ctx.redis.lpush(ctx.keys.webhookLog, entry.id);
+    await forgetOldest(ctx);
     return undefined;
   }
   const previous = await readDelivery(ctx, entry.id);
@@ -41,6 +38,17 @@ export async function storeDelivery(
   const counted = { ...previous, duplicates: previous.duplicates + 1 };
   await writeDelivery(ctx, counted);
   return counted;
+}
+
+/** Keeps the log and the stored bodies to the newest KEEP deliveries. */
+async function forgetOldest(ctx: CoreContext): Promise<void> {
+  const overflow = await ctx.redis.lrange(ctx.keys.webhookLog, KEEP, -1);
+  if (overflow.length === 0) return;
+  await ctx.redis
+    .multi()
+    .hdel(ctx.keys.webhookEvents, ...overflow)
+    .ltrim(ctx.keys.webhookLog, 0, KEEP - 1)
+    .exec();
 }
 
 export async function readDelivery(

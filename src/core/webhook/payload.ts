@@ -2,11 +2,39 @@ import { z } from 'zod';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
-const stayDate = z.string().refine((v) => DATE.test(v) || DATE_TIME.test(v), {
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))?$/;
+const stayDate = z.string().max(40).refine(isStayDate, {
   message:
-    'use an ISO date (2027-03-14) or date and time (2027-03-14T15:00:00-04:00)',
+    'use a real ISO date (2027-03-14) or date and time (2027-03-14T15:00:00-04:00)',
 });
+
+/** True for a calendar date that exists, optionally with a valid time and offset. */
+function isStayDate(value: string): boolean {
+  const match = DATE.test(value)
+    ? [value, ...value.split('-')]
+    : DATE_TIME.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [1, 2, 3].map((i) => Number(match[i]));
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day ?? 0));
+  const isRealDate =
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() + 1 === month &&
+    date.getUTCDate() === day;
+  const [hour, minute, offsetHours, offsetMinutes] = [4, 5, 9, 10].map((i) =>
+    Number(match[i] ?? 0),
+  );
+  return (
+    isRealDate &&
+    (hour ?? 0) < 24 &&
+    (minute ?? 0) < 60 &&
+    (offsetHours ?? 0) <= 14 &&
+    (offsetMinutes ?? 0) < 60
+  );
+}
+
+const text = (max: number) =>
+  z.string().trim().max(max, `at most ${max} characters`);
+const reference = z.union([text(120).min(1), z.number()]).transform(String);
 
 /** Event names PMS tools send; both spellings of each are accepted. */
 const EVENTS = {
@@ -24,18 +52,18 @@ export const webhookSchema = z.object({
       message: `must be one of ${Object.keys(EVENTS).join(', ')}`,
     },
   ),
-  timestamp: z.string().optional(),
+  timestamp: z.string().max(40).optional(),
   data: z.object({
-    id: z.union([z.string().min(1), z.number()]).transform(String),
-    accommodationId: z.union([z.string().min(1), z.number()]).transform(String),
-    guestName: z.string().trim().min(1).optional(),
-    guestEmail: z.string().optional(),
-    guestPhone: z.string().optional(),
+    id: reference,
+    accommodationId: reference,
+    guestName: text(120).min(1).optional(),
+    guestEmail: text(254).optional(),
+    guestPhone: text(40).optional(),
     checkInDate: stayDate,
     checkOutDate: stayDate,
-    status: z.string().optional(),
-    numberOfGuests: z.number().int().nonnegative().optional(),
-    updatedAt: z.string().optional(),
+    status: text(40).optional(),
+    numberOfGuests: z.number().int().nonnegative().max(1000).optional(),
+    updatedAt: text(40).optional(),
   }),
 });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FieldProblem } from '../../shared';
 import type { CoreContext } from '../context';
 import { describeUnknown, zodProblems } from '../dispatch';
+import { isLockstepError } from '../errors';
 import { applyWebhook } from './apply';
 import {
   deliveryId,
@@ -115,23 +116,36 @@ export async function process(
       httpStatus: result.status === 'held' ? 202 : 200,
     };
   } catch (error) {
-    ctx.log.error('webhook processing failed', {
-      id: entry.id,
-      error: describeUnknown(error),
-    });
+    // Bad content found only once the property is known (check-out before
+    // check-in in its zone) is the sender's to fix: 400, not a retry.
+    const isBadInput = isLockstepError(error) && error.code === 'invalid_input';
+    if (!isBadInput) {
+      ctx.log.error('webhook processing failed', {
+        id: entry.id,
+        error: describeUnknown(error),
+      });
+    }
     outcome = {
       ...entry,
-      status: 'failed',
+      status: isBadInput ? 'rejected' : 'failed',
       reason: describeUnknown(error),
-      httpStatus: 500,
+      httpStatus: isBadInput ? 400 : 500,
     };
+    if (isBadInput) {
+      await ctx.stores.journal.problem({
+        kind: 'webhook',
+        subject: `Webhook delivery ${entry.id}`,
+        field: error.options.fields?.[0]?.field ?? 'data',
+        message: `Rejected (400): ${describeUnknown(error)}`,
+      });
+    }
   }
   await writeDelivery(ctx, outcome);
   ctx.notify('reservations', 'problems');
   return {
     status: outcome.httpStatus,
     body: {
-      ok: outcome.status !== 'failed',
+      ok: outcome.status !== 'failed' && outcome.status !== 'rejected',
       id: outcome.id,
       status: outcome.status,
       ...(outcome.reason ? { reason: outcome.reason } : {}),
@@ -158,7 +172,10 @@ async function reject(
     httpStatus,
     reason,
     duplicates: 0,
-    body: rawBody.toString('utf8').slice(0, BODY_KEEP_BYTES),
+    // Unverified senders get little room: enough to recognise the payload.
+    body: rawBody
+      .toString('utf8')
+      .slice(0, httpStatus === 401 ? 1024 : BODY_KEEP_BYTES),
   };
   await storeDelivery(ctx, entry);
   ctx.log.warn('webhook rejected', { id: entry.id, httpStatus, reason });
