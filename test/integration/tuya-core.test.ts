@@ -347,6 +347,37 @@ describe('Tuya locks driven by the workers', () => {
   });
 });
 
+describe('Tuya failures as the workers see them', () => {
+  it('a plan or quota error fails the job at once with a sentence the host can act on', async () => {
+    await addLock('dev-ble', 'bluetooth');
+    cloud.failNext({ kind: 'quota', times: 10 });
+    const stay = await walkIn('Quota Guest');
+    const failed = await waitFor(
+      async () =>
+        (await t.call('jobs:list', {})).jobs.find(
+          (j) => j.reservationId === stay.id && j.state === 'failed',
+        ),
+      15_000,
+      'failed job',
+    );
+    expect(failed.attemptsMade).toBe(1);
+    expect(failed.failedReason).toMatch(/^provider_quota: /);
+    expect((await pinOf(stay.id))?.state).toBe('failed');
+  });
+
+  it('a rate limit delays the job without spending an attempt', async () => {
+    await addLock('dev-ble', 'bluetooth');
+    cloud.failNext({ kind: 'rate_limit', times: 1 });
+    const stay = await walkIn('Patient Guest');
+    await untilPinState(t, stay.id, 'active', 20_000);
+    const job = (await t.call('jobs:list', {})).jobs.find(
+      (j) => j.reservationId === stay.id && j.queue === 'pin-create',
+    );
+    expect(job?.attemptsMade).toBe(1);
+    expect(cloud.pins('dev-ble')).toHaveLength(1);
+  });
+});
+
 describe('Tuya settings', () => {
   it('keeps the access secret sealed at rest and never returns it', async () => {
     const raw = JSON.stringify(
