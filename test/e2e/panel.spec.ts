@@ -58,7 +58,7 @@ test('a host imports a feed, runs a PIN job, cancels a stay and adds a walk-in',
     page.locator('[data-testid="pin-state"][data-state="scheduled"]'),
   ).toHaveCount(2);
   await expect(stays.first()).toContainText('EST');
-  // The browser runs in Asia/Tokyo; the host is told times are New York's.
+  // serve runs in UTC (see the fixture), so the host is told whose times these are.
   await expect(page.getByTestId('zone-banner')).toContainText(
     'America/New_York',
   );
