@@ -260,3 +260,25 @@ describe('reconciler', () => {
     ).toHaveLength(3);
   });
 });
+
+describe('cancellation racing a running create job', () => {
+  it('still takes the PIN off the lock', async () => {
+    for (const key of ['cancel-race-1', 'cancel-race-2', 'cancel-race-3']) {
+      const now = Date.now();
+      const created = await upsert(
+        stay(key, now + 30 * 60_000, now + 4 * HOUR),
+      );
+      // No wait: the create job is running or about to run.
+      await t.call('reservations:cancel', { id: created.id });
+      await settled();
+      await waitFor(
+        async () =>
+          (await pinsOnLock()).some((p) => p.name === `ls-${created.id}`)
+            ? undefined
+            : true,
+        15_000,
+        'PIN of the cancelled stay gone',
+      );
+    }
+  });
+});

@@ -96,10 +96,31 @@ export async function createPinForStay(
     ...(placed.detail ? { lastError: placed.detail } : {}),
     ...(!isConfirmed && stale.length > 0 ? { retiringPasswordIds: stale } : {}),
   });
+  await revokeIfCancelledMeanwhile(ctx, reservation.id, lock.id);
   return {
     outcome: `${fitting ? 'adopted' : 'created'} (${placed.state})`,
     lateByMs,
   };
+}
+
+/**
+ * A cancellation that landed while this job was talking to the lock saw no
+ * PIN to revoke; now there is one, so it gets its revoke job here.
+ */
+async function revokeIfCancelledMeanwhile(
+  ctx: CoreContext,
+  reservationId: string,
+  lockId: string,
+): Promise<void> {
+  const current = await ctx.stores.reservations.get(reservationId);
+  if (current?.status !== 'cancelled') return;
+  const data = {
+    reservationId,
+    lockId,
+    version: current.version,
+    runAtMs: ctx.now(),
+  };
+  await ctx.queues.add('pin-revoke', data, ctx.now());
 }
 
 async function place(
