@@ -53,7 +53,11 @@ export function PinCell({
         <ZonedTime ms={pin.validToMs} zone={zone} />
       </span>
       {pin.lastError ? (
-        <span className="pin-error" data-testid="pin-error">
+        <span
+          // Only a failure is an error; other notes (a lock still asleep) are advice.
+          className={pin.state === 'failed' ? 'pin-error' : 'pin-note'}
+          data-testid="pin-error"
+        >
           {pin.lastError}
         </span>
       ) : null}
