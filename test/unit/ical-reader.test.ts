@@ -115,10 +115,11 @@ describe('readIcal', () => {
     expect(problems).toMatchObject([{ uid: 'open', index: 0, field: 'END' }]);
   });
 
-  it('rejects text that is not a calendar, saying what it saw', () => {
-    expect(feedInvalid('<!DOCTYPE html>\n<html></html>')).toMatch(
-      /BEGIN:VCALENDAR.*<!DOCTYPE html>/,
-    );
+  it('rejects text that is not a calendar, saying what kind it saw without quoting it', () => {
+    const html = feedInvalid('<!DOCTYPE html>\n<html></html>');
+    expect(html).toMatch(/BEGIN:VCALENDAR.*web page/);
+    expect(html).not.toContain('DOCTYPE');
+    expect(feedInvalid('root:*:20228:0:99999:7:::')).not.toContain('root');
     expect(feedInvalid('')).toMatch(/empty/);
   });
 
