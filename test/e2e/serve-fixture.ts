@@ -32,8 +32,8 @@ export const test = base.extend<{
         env: {
           ...process.env,
           LOCKSTEP_DATA_DIR: dataDir,
-        // A machine zone unlike any test property's, and unlike the browser's.
-        TZ: 'UTC',
+          // A machine zone unlike any test property's, and unlike the browser's.
+          TZ: 'UTC',
           REDIS_URL: '',
           LOCKSTEP_LOG_LEVEL: 'warn',
         },

@@ -284,3 +284,50 @@ describe('per-feed stay rules', () => {
     expect(summary.problems[0]?.message).toMatch(/skip\.0|pattern/i);
   });
 });
+
+describe('feed schedule and stays under way', () => {
+  it('polls each feed at its own interval from the maintenance round', async () => {
+    body = calendar(event('a@airbnb.com', '20270201', '20270204'));
+    await t.call('feeds:save', {
+      propertyId,
+      url: feedUrl,
+      source: 'airbnb',
+      intervalMinutes: 30,
+    });
+    const before = requests.length;
+    await t.core.maintain();
+    expect(requests.length).toBe(before + 1);
+    clockMs += 10 * 60_000;
+    await t.core.maintain();
+    expect(requests.length).toBe(before + 1);
+    clockMs += 21 * 60_000;
+    await t.core.maintain();
+    expect(requests.length).toBe(before + 2);
+  });
+
+  it('does not cancel a stay already under way on the feed’s word; the host is asked instead', async () => {
+    // The stay began yesterday (all-day, Zurich defaults 15:00 to 11:00).
+    clockMs = Date.parse('2027-02-02T12:00:00Z');
+    body = calendar(event('now@airbnb.com', '20270201', '20270204'));
+    const feed = await t.call('feeds:save', {
+      propertyId,
+      url: feedUrl,
+      source: 'airbnb',
+    });
+    await sync(feed.id);
+
+    body = calendar(event('other@airbnb.com', '20270301', '20270303'));
+    await sync(feed.id);
+    clockMs += 11 * 60_000;
+    await sync(feed.id);
+    const stays = await t.call('reservations:list', {});
+    expect(
+      stays.find((s) => s.checkInMs === Date.parse('2027-02-01T14:00:00Z'))
+        ?.status,
+    ).toBe('confirmed');
+    const asked = (await t.call('problems:list', {})).filter((p) =>
+      p.message.includes('already begun'),
+    );
+    expect(asked).toHaveLength(1);
+  });
+});

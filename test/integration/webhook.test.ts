@@ -357,3 +357,33 @@ describe('PMS webhook bad content', () => {
     expect(stored.body.length).toBeLessThanOrEqual(1024);
   });
 });
+
+describe('PMS webhook and daylight saving', () => {
+  it('a 02:30 check-in on the spring-forward night starts at 07:30Z and its PIN job runs at 06:30Z', async () => {
+    await t.call('properties:save', {
+      id: 'night-owl',
+      name: 'Night Owl Inn',
+      timeZone: 'America/New_York',
+      checkInTime: '02:30',
+      checkOutTime: '11:00',
+    });
+    await t.call('locks:save', { propertyId: 'night-owl', name: 'Inn door' });
+    await send(
+      event('reservation.created', 'PMS-DST', {
+        accommodationId: 'night-owl',
+        checkInDate: '2027-03-14',
+        checkOutDate: '2027-03-15',
+      }),
+    );
+    const stay = await stayFor('PMS-DST');
+    expect(new Date(stay?.checkInMs ?? 0).toISOString()).toBe(
+      '2027-03-14T07:30:00.000Z',
+    );
+    const create = (await t.call('jobs:list', {})).jobs.find(
+      (j) => j.reservationId === stay?.id && j.queue === 'pin-create',
+    );
+    expect(new Date(create?.runAtMs ?? 0).toISOString()).toBe(
+      '2027-03-14T06:30:00.000Z',
+    );
+  });
+});
