@@ -1,4 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -45,6 +51,24 @@ describe('embedded redis-server', () => {
         f.startsWith('appendonly'),
       ),
     ).toBe(true);
+  });
+
+  it('stops a redis-server left running by a killed Lockstep before starting on the same data', async () => {
+    const dataDir = tempDir();
+    const first = await startEmbeddedRedis(dataDir, log);
+    const firstClient = new Redis(first.url);
+    await firstClient.set('kept', 'yes');
+    const pid = Number(
+      readFileSync(join(dataDir, 'redis', 'redis.pid'), 'utf8'),
+    );
+    firstClient.disconnect();
+    // Lockstep was killed: nobody calls first.stop().
+    const second = await startEmbeddedRedis(dataDir, log);
+    expect(() => process.kill(pid, 0)).toThrow();
+    const client = new Redis(second.url);
+    expect(await client.get('kept')).toBe('yes');
+    await client.quit();
+    await second.stop();
   });
 
   it('says in one sentence what to install when redis-server is not on the PATH', async () => {

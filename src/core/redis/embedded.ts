@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { LockstepError } from '../errors';
@@ -29,6 +29,8 @@ export async function startEmbeddedRedis(
 
   const dir = join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const pidFile = join(dir, 'redis.pid');
+  await stopLeftover(pidFile, log);
   const port = await pickFreePort();
   const child = spawn(
     'redis-server',
@@ -46,6 +48,8 @@ export async function startEmbeddedRedis(
       // Nothing else on this machine may use it; it lives for our process.
       '--protected-mode',
       'yes',
+      '--pidfile',
+      pidFile,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -111,4 +115,44 @@ function pickFreePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A Lockstep that was killed outright leaves its redis-server running on the
+ * data directory; two servers must never write one append-only file, so the
+ * leftover is stopped first (it saves its data on SIGTERM).
+ */
+async function stopLeftover(pidFile: string, log: Logger): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0 || !isRedisServer(pid)) return;
+  log.warn('stopping a redis-server left running on this data directory', {
+    pid,
+  });
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (isAlive(pid) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function isRedisServer(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(
+      'redis-server',
+    );
+  } catch {
+    // No /proc (macOS): the pid file is ours and the process is alive.
+    return true;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
