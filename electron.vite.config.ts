@@ -31,6 +31,19 @@ export default defineConfig({
         input: { index: resolve(__dirname, 'src/renderer/index.html') },
       },
     },
-    plugins: [react()],
+    plugins: [
+      react(),
+      {
+        // The dev server injects inline scripts the strict meta policy would
+        // block; in dev the main process sends the policy as a header instead.
+        name: 'lockstep-dev-csp',
+        apply: 'serve',
+        transformIndexHtml: (html: string) =>
+          html.replace(
+            /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i,
+            '',
+          ),
+      },
+    ],
   },
 });
