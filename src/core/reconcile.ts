@@ -60,6 +60,15 @@ export async function planReconcile(ctx: CoreContext): Promise<ReconcilePlan> {
           lockId: lock.id,
           detail: `${reservation.guestName}: PIN window on ${lock.name} differs from the stay`,
         });
+      } else if (hasPin && (await revokeJob.getState()) === 'completed') {
+        // Its revoke ran early (run by hand before the PIN went on): a new
+        // version gives the PIN a revoke job again.
+        steps.push({
+          action: 'move',
+          reservationId: reservation.id,
+          lockId: lock.id,
+          detail: `${reservation.guestName}: PIN on ${lock.name} has no removal left`,
+        });
       }
     }
   }
@@ -73,6 +82,7 @@ export async function planReconcile(ctx: CoreContext): Promise<ReconcilePlan> {
     revoke: count('revoke'),
     move: count('move'),
     removeJobs: count('remove-job'),
+    unknownPins: count('report'),
     steps,
   };
 }
@@ -97,6 +107,15 @@ export async function applyPlan(
       } else if (step.action === 'revoke' && step.lockId && step.passwordId) {
         const lock = await ctx.stores.locks.get(step.lockId);
         if (lock) await ctx.providerFor(lock).deletePin(lock, step.passwordId);
+      } else if (step.action === 'report') {
+        await ctx.stores.journal.problem({
+          kind: 'lock',
+          key: `unknown-pin:${step.lockId ?? ''}:${step.passwordId ?? ''}`,
+          subject: step.detail,
+          message:
+            'Lockstep left it on the lock. If no other Lockstep installation manages this lock, delete the PIN in the lock app once you know whose it is.',
+        });
+        continue;
       } else if (step.action === 'remove-job' && step.jobId && step.queue) {
         await ctx.queues.byName(step.queue).remove(step.jobId);
       }
@@ -186,17 +205,29 @@ async function lockMismatches(
       const reservationId = RESERVATION_PIN.exec(pin.name)?.[1];
       if (!reservationId) continue;
       const reservation = reservations.get(reservationId);
+      if (!reservation) {
+        // Not ours to judge: another installation's guest, or a stay whose
+        // record was lost. Taking it off could lock a guest out.
+        steps.push({
+          action: 'report',
+          reservationId,
+          lockId: lock.id,
+          passwordId: pin.passwordId,
+          detail: `${lock.name} holds a Lockstep PIN (${pin.name}) for a stay this installation does not know`,
+        });
+        continue;
+      }
       const isLive =
-        reservation &&
-        reservation.status === 'confirmed' &&
-        reservation.checkOutMs > now;
+        reservation.status === 'confirmed' && reservation.checkOutMs > now;
       if (!isLive) {
+        const why =
+          reservation.status === 'cancelled' ? 'was cancelled' : 'ended';
         steps.push({
           action: 'revoke',
           reservationId,
           lockId: lock.id,
           passwordId: pin.passwordId,
-          detail: `PIN for ${reservation?.guestName ?? reservationId} still on ${lock.name} after the stay ended or was cancelled`,
+          detail: `PIN for ${reservation.guestName} still on ${lock.name} after the stay ${why}`,
         });
       }
     }

@@ -1,7 +1,8 @@
 /** What the reconciler would change, shown before it is applied. */
 
 export interface ReconcileStep {
-  action: 'create' | 'revoke' | 'move' | 'remove-job';
+  /** `report`: a PIN of a stay this installation does not know, left for the host. */
+  action: 'create' | 'revoke' | 'move' | 'remove-job' | 'report';
   detail: string;
   reservationId?: string;
   lockId?: string;
@@ -16,5 +17,7 @@ export interface ReconcilePlan {
   revoke: number;
   move: number;
   removeJobs: number;
+  /** PINs named for stays unknown here (another installation, lost data). */
+  unknownPins: number;
   steps: ReconcileStep[];
 }

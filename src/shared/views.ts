@@ -104,6 +104,11 @@ export interface ProblemView {
   subject: string;
   field?: string;
   message: string;
+  /**
+   * Names a condition that can end (a feed that fails, a PIN not yet
+   * confirmed): one entry per key, removed once the condition is over.
+   */
+  key?: string;
 }
 
 export interface AuditEntryView {

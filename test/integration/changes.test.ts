@@ -216,9 +216,13 @@ describe('changes to a stay', () => {
 });
 
 describe('reconciler', () => {
-  it('plans and then repairs a lost job, an orphan job and a PIN left on a lock', async () => {
+  it("plans and then repairs a lost job, an orphan job and a cancelled stay's PIN left on a lock", async () => {
     const checkIn = Date.parse('2027-08-01T13:00:00Z');
     const kept = await upsert(stay('kept', checkIn, checkIn + 48 * HOUR));
+    const gone = await upsert(
+      stay('gone', checkIn + 72 * HOUR, checkIn + 96 * HOUR),
+    );
+    await t.call('reservations:cancel', { id: gone.id });
     const { queues } = t.core.context;
     await queues.create.remove(`create-${kept.id}-${lockId}-v1`);
     await queues.add('pin-create', {
@@ -229,8 +233,9 @@ describe('reconciler', () => {
     });
     const lock = await t.core.context.stores.locks.get(lockId);
     if (!lock) throw new Error('lock missing');
+    // The cancelled stay's PIN somehow stayed on the lock.
     await t.core.simulated.createPin(lock, {
-      name: 'ls-r000000000000abc',
+      name: `ls-${gone.id}`,
       pin: '902817',
       validFromMs: Date.now(),
       validToMs: Date.now() + HOUR,
@@ -242,7 +247,14 @@ describe('reconciler', () => {
       revoke: plan.revoke,
       move: plan.move,
       removeJobs: plan.removeJobs,
-    }).toEqual({ create: 1, revoke: 1, move: 0, removeJobs: 1 });
+      unknownPins: plan.unknownPins,
+    }).toEqual({
+      create: 1,
+      revoke: 1,
+      move: 0,
+      removeJobs: 1,
+      unknownPins: 0,
+    });
     // Planning changes nothing.
     expect(await pinsOnLock()).toHaveLength(1);
 
@@ -258,6 +270,58 @@ describe('reconciler', () => {
         e.action.startsWith('reconcile.'),
       ),
     ).toHaveLength(3);
+  });
+
+  it('leaves a PIN of a stay it does not know on the lock and asks the host, once', async () => {
+    const lock = await t.core.context.stores.locks.get(lockId);
+    if (!lock) throw new Error('lock missing');
+    // Another installation's guest, on a lock both manage.
+    await t.core.simulated.createPin(lock, {
+      name: 'ls-r000000000000abc',
+      pin: '902817',
+      validFromMs: Date.now(),
+      validToMs: Date.now() + HOUR,
+    });
+    const plan = await t.call('reconcile:plan', {});
+    expect({ revoke: plan.revoke, unknownPins: plan.unknownPins }).toEqual({
+      revoke: 0,
+      unknownPins: 1,
+    });
+    await t.call('reconcile:apply', {});
+    await t.call('reconcile:apply', {});
+    expect(await pinsOnLock()).toHaveLength(1);
+    const asked = (await t.call('problems:list', {})).filter((p) =>
+      p.subject.includes('ls-r000000000000abc'),
+    );
+    expect(asked).toHaveLength(1);
+  });
+
+  it('gives a PIN whose removal already ran (run by hand too early) a removal again', async () => {
+    const now = Date.now();
+    const early = await upsert(
+      stay('early-revoke', now + 3 * HOUR, now + 6 * HOUR),
+    );
+    const ids = `${early.id}-${lockId}-v${early.version}`;
+    await t.call('jobs:runNow', { queue: 'pin-revoke', id: `revoke-${ids}` });
+    await waitFor(async () =>
+      (await t.core.context.queues.revoke.getJob(`revoke-${ids}`))?.finishedOn
+        ? true
+        : undefined,
+    );
+    await t.call('jobs:runNow', { queue: 'pin-create', id: `create-${ids}` });
+    await untilPinState(t, early.id, 'active');
+
+    const plan = await t.call('reconcile:plan', {});
+    expect(plan.move).toBe(1);
+    await t.call('reconcile:apply', {});
+    const pending = (await t.call('jobs:list', {})).jobs.filter(
+      (j) =>
+        j.reservationId === early.id &&
+        j.queue === 'pin-revoke' &&
+        j.state === 'delayed',
+    );
+    expect(pending).toHaveLength(1);
+    expect(pending[0]?.runAtMs).toBe(now + 6 * HOUR);
   });
 });
 

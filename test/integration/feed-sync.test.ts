@@ -122,6 +122,13 @@ describe('feed polling', () => {
     expect((await t.call('feeds:list', {}))[0]?.lastError).toContain('500');
 
     status = 200;
+    clockMs += 20 * 60_000;
+    await sync(feed.id);
+    // The feed works again: its fetch error leaves the host's list.
+    expect(
+      (await t.call('problems:list', {})).filter((p) => p.field === 'url'),
+    ).toEqual([]);
+
     body = calendar();
     for (let i = 0; i < 3; i += 1) {
       clockMs += 20 * 60_000;

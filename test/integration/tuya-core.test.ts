@@ -152,6 +152,10 @@ describe('Tuya locks driven by the workers', () => {
     cloud.wake('dev-wifi');
     await t.core.maintain();
     expect((await pinOf(stay.id))?.state).toBe('active');
+    // The warning leaves the host's list once the lock has the PIN.
+    expect(
+      (await t.call('problems:list', {})).filter((p) => p.kind === 'lock'),
+    ).toEqual([]);
     expect(cloud.pins('dev-wifi').map((p) => p.name)).toEqual([
       pinName(stay.id),
     ]);

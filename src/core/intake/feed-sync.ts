@@ -58,6 +58,7 @@ export async function syncFeed(
       ...(state.lastModified ? { lastModified: state.lastModified } : {}),
     });
     if (fetched.status === 'not_modified') {
+      await ctx.stores.journal.resolve(`feed:${feed.id}:fetch`);
       // Unchanged content still counts as a good fetch that misses the same stays.
       const fromFeed = await reservationsOfFeed(ctx, feed.id);
       const seen = new Set(
@@ -92,26 +93,19 @@ export async function syncFeed(
     return failSync(ctx, feed, state, summary, describeUnknown(error));
   }
 
-  // The host is told about a bad event once, not on every poll.
-  const reported = new Set(state.reportedProblems);
+  // A bad event is listed for the host once while it lasts, and leaves the
+  // list when a later fetch no longer has it.
+  const previous = new Set(state.reportedProblems);
   state.reportedProblems = [];
   for (const problem of extracted.problems) {
     const message = `Event ${problem.uid ?? `#${problem.index + 1}`}: ${problem.message}`;
-    const fingerprint = `${problem.field}|${message}`;
-    state.reportedProblems.push(fingerprint);
-    summary.problems.push(
-      reported.has(fingerprint)
-        ? {
-            id: fingerprint,
-            atMs: now,
-            kind: 'feed',
-            subject: feed.url,
-            field: problem.field,
-            message,
-          }
-        : await report(ctx, feed, problem.field, message),
-    );
+    const key = `feed:${feed.id}:event:${problem.field}|${message}`;
+    state.reportedProblems.push(key);
+    previous.delete(key);
+    summary.problems.push(await report(ctx, feed, problem.field, message, key));
   }
+  for (const fixed of previous) await ctx.stores.journal.resolve(fixed);
+  await ctx.stores.journal.resolve(`feed:${feed.id}:fetch`);
   summary.skipped = extracted.skipped.length;
 
   const fromFeed = await reservationsOfFeed(ctx, feed.id);
@@ -160,7 +154,9 @@ async function failSync(
     lastError: message,
     lastErrorMs: ctx.now(),
   });
-  summary.problems.push(await report(ctx, feed, 'url', message));
+  summary.problems.push(
+    await report(ctx, feed, 'url', message, `feed:${feed.id}:fetch`),
+  );
   ctx.notify('feeds', 'problems');
   return summary;
 }
@@ -253,12 +249,14 @@ function report(
   feed: Feed,
   field: string,
   message: string,
+  key?: string,
 ): Promise<ProblemView> {
   return ctx.stores.journal.problem({
     kind: 'feed',
     subject: feed.url,
     field,
     message,
+    ...(key ? { key } : {}),
   });
 }
 

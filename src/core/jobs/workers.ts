@@ -43,7 +43,15 @@ export function startPinWorkers(
       ctx.log.warn('worker error', { queue: name, error: error.message }),
     );
     worker.on('failed', (job, error) => void onFailed(ctx, name, job, error));
-    worker.on('completed', () => ctx.notify('jobs'));
+    worker.on('completed', (job) => {
+      ctx.notify('jobs');
+      // A job that succeeds (say, after the host retried it) ends its failure's entry.
+      void ctx.stores.journal
+        .resolve(jobProblemKey(name, parsePinJobData(job.data)))
+        .catch((e: unknown) =>
+          ctx.log.warn('problem not resolved', { error: String(e) }),
+        );
+    });
     worker.on('active', () => ctx.notify('jobs'));
     return worker;
   };
@@ -152,6 +160,7 @@ async function onFailed(
     const isRevoke = queue === 'pin-revoke';
     await ctx.stores.journal.problem({
       kind: 'job',
+      key: jobProblemKey(queue, data),
       subject: `${isRevoke ? 'Revoke' : 'Create'} PIN for stay ${data.reservationId} on lock ${data.lockId}`,
       message: isRevoke
         ? `SECURITY: the PIN may still open the door until its window ends. ${error.message}`
@@ -163,4 +172,8 @@ async function onFailed(
       error: String(recordError),
     });
   }
+}
+
+function jobProblemKey(queue: PinQueueName, data: PinJobData): string {
+  return `job:${queue}:${data.reservationId}:${data.lockId}`;
 }

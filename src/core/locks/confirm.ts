@@ -62,6 +62,9 @@ export async function checkPendingPins(ctx: CoreContext): Promise<void> {
     if (read.state === 'active') {
       next.state = 'active';
       delete next.lastError;
+      await ctx.stores.journal.resolve(
+        `pending:${record.reservationId}:${record.lockId}`,
+      );
       // The new window is confirmed: the stay's earlier windows may go now.
       try {
         for (const passwordId of record.retiringPasswordIds ?? []) {
@@ -90,6 +93,7 @@ export async function checkPendingPins(ctx: CoreContext): Promise<void> {
       );
       await ctx.stores.journal.problem({
         kind: 'lock',
+        key: `pending:${record.reservationId}:${record.lockId}`,
         subject: `${lock.name}: PIN for ${reservation.guestName}`,
         message: `The lock has still not confirmed the PIN and check-in is at ${checkIn}. A Wi-Fi lock takes new PINs when it wakes: open the app or press the keypad to wake it, or give the guest another way in.`,
       });

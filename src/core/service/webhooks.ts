@@ -23,6 +23,7 @@ export function webhookHandlers(
         });
       }
       await ctx.redis.hset(ctx.keys.pmsProperties, accommodationId, propertyId);
+      await ctx.stores.journal.resolve(`pms-unmapped:${accommodationId}`);
       await ctx.stores.journal.audit(
         actor,
         'webhook.map',

@@ -15,10 +15,37 @@ export class Journal {
     private readonly machine: string,
   ) {}
 
+  /**
+   * Records a problem. One with a `key` is recorded once while it lasts: a
+   * second report of the same key returns the entry already listed.
+   */
   async problem(entry: Omit<ProblemView, 'id' | 'atMs'>): Promise<ProblemView> {
+    if (entry.key) {
+      const listed = (await this.allProblems()).find(
+        (p) => p.view.key === entry.key,
+      );
+      if (listed) return listed.view;
+    }
     const full: ProblemView = { id: randomUUID(), atMs: Date.now(), ...entry };
     await this.push(this.keys.problems, full);
     return full;
+  }
+
+  /** Removes the problem listed under `key`, once its condition is over. */
+  async resolve(key: string): Promise<void> {
+    for (const { raw, view } of await this.allProblems()) {
+      if (view.key === key) await this.redis.lrem(this.keys.problems, 1, raw);
+    }
+  }
+
+  private async allProblems(): Promise<
+    Array<{ raw: string; view: ProblemView }>
+  > {
+    const raw = await this.redis.lrange(this.keys.problems, 0, -1);
+    return raw.map((line) => ({
+      raw: line,
+      view: JSON.parse(line) as ProblemView,
+    }));
   }
 
   async audit(actor: string, action: string, detail: string): Promise<void> {

@@ -34,6 +34,7 @@ export async function applyWebhook(
       kind: 'webhook',
       subject: `PMS accommodation ${data.accommodationId}`,
       field: 'data.accommodationId',
+      key: `pms-unmapped:${data.accommodationId}`,
       message:
         'No property is mapped to this accommodation. Map it in Problems; its held events will then be applied.',
     });
