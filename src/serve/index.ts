@@ -28,9 +28,11 @@ async function main(): Promise<void> {
   );
   const installKey = loadHeadlessKey(options.dataDir);
   if (args.isPairingCode) {
-    process.stdout.write(
-      `Pairing code for other machines on this Redis (keep it secret):\n${toPairingCode(installKey)}\n`,
+    // Only the code on stdout, so LOCKSTEP_INSTALL_KEY=$(... --pairing-code) works.
+    process.stderr.write(
+      'Pairing code for other machines on this Redis (keep it secret):\n',
     );
+    process.stdout.write(`${toPairingCode(installKey)}\n`);
     return;
   }
 

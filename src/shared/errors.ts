@@ -53,6 +53,10 @@ export function describeError(code: string, message?: string): string {
   const known = (ERROR_CODES as readonly string[]).includes(code)
     ? SENTENCES[code as ErrorCode]
     : undefined;
+  // Core messages written as whole sentences already say it all; a terse
+  // one ("sign invalid") or a list of fields gets the code's sentence first.
+  const isSentence = message !== undefined && /[.!?]$/.test(message.trim());
+  if (message && isSentence && code !== 'invalid_input') return message;
   if (known && message && message !== known) return `${known} ${message}`;
   return known ?? message ?? code;
 }

@@ -87,3 +87,14 @@ test('--port outside 0-65535 is named as such', () => {
   expect(status).toBe(1);
   expect(stderr).toContain('--port takes a number from 0 to 65535');
 });
+
+test('--pairing-code prints only the code on stdout, so it can be passed on as is', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lockstep-cli-'));
+  const { status, stdout } = serve(['--pairing-code'], {
+    LOCKSTEP_DATA_DIR: dataDir,
+  });
+  expect(status).toBe(0);
+  expect(stdout).toMatch(/^[0-9a-f]{64}\n$/);
+  const again = serve(['--pairing-code'], { LOCKSTEP_DATA_DIR: dataDir });
+  expect(again.stdout).toBe(stdout);
+});

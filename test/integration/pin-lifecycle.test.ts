@@ -422,3 +422,27 @@ describe('what the host may not do', () => {
     });
   });
 });
+
+describe('the per-stay Redis lock', () => {
+  it('is renewed while its owner works and freed when the owner stops renewing', async () => {
+    await withCore(async (t) => {
+      const { RedisMutex } = await import('../../src/core/jobs/mutex');
+      const mutex = new RedisMutex(t.core.context.redis);
+      let wasHeldMidway: boolean | undefined;
+      await mutex.withLock('{test}:mutex:renew', 300, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        wasHeldMidway =
+          (await mutex.acquire('{test}:mutex:renew', 300)) === undefined;
+      });
+      expect(wasHeldMidway).toBe(true);
+      expect(await mutex.acquire('{test}:mutex:renew', 300)).toBeDefined();
+
+      // A crashed owner never renews: the lock frees itself after its TTL.
+      const crashed = await mutex.acquire('{test}:mutex:crash', 200);
+      expect(crashed).toBeDefined();
+      expect(await mutex.acquire('{test}:mutex:crash', 200)).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await mutex.acquire('{test}:mutex:crash', 200)).toBeDefined();
+    });
+  });
+});

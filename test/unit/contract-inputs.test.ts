@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeError,
   feedInputSchema,
   isFeedAddress,
   tuyaSettingsInputSchema,
@@ -43,5 +44,18 @@ describe('inputs the panel and API accept', () => {
       feedInputSchema.safeParse({ propertyId: 'p1', url: 'a.ics' }).error
         ?.issues[0]?.path,
     ).toEqual(['url']);
+  });
+});
+
+describe('describeError', () => {
+  it('shows a whole-sentence message as it is, and gives terse ones the code’s sentence', () => {
+    const full = 'The Tuya cloud refused the signature: check the access ID.';
+    expect(describeError('provider_auth', full)).toBe(full);
+    expect(describeError('provider_auth', 'sign invalid')).toBe(
+      'The lock cloud refused the credentials. Check the access ID and secret. sign invalid',
+    );
+    expect(describeError('invalid_input', 'name: name is required.')).toContain(
+      'Some fields need fixing.',
+    );
   });
 });

@@ -9,7 +9,8 @@ import { RedisMutex } from './mutex';
 import { createPinForStay, type JobOutcome } from './pin-create';
 import { revokePinForStay } from './pin-revoke';
 
-const MUTEX_TTL_MS = 120_000;
+/** Renewed while a job runs; a crashed machine frees its stays within this. */
+const MUTEX_TTL_MS = 30_000;
 const BUSY_RETRY_MS = 1_000;
 
 export interface PinWorkers {
@@ -80,9 +81,22 @@ async function processWithMutex(
 ): Promise<JobOutcome> {
   const data = parsePinJobData(job.data);
   const key = ctx.keys.mutex(data.reservationId, data.lockId);
-  const owner = await mutex.acquire(key, MUTEX_TTL_MS);
-  if (!owner) return waitWithoutSpendingAttempt(job, token, BUSY_RETRY_MS);
+  const held = await mutex.withLock(key, MUTEX_TTL_MS, () =>
+    runOnce(ctx, job, token, data, run),
+  );
+  return held
+    ? held.value
+    : waitWithoutSpendingAttempt(job, token, BUSY_RETRY_MS);
+}
 
+/** Turns a provider error into a wait, an immediate failure or a retry. */
+async function runOnce(
+  ctx: CoreContext,
+  job: Job<PinJobData, JobOutcome>,
+  token: string | undefined,
+  data: PinJobData,
+  run: (ctx: CoreContext, data: PinJobData) => Promise<JobOutcome>,
+): Promise<JobOutcome> {
   try {
     return await run(ctx, data);
   } catch (error) {
@@ -101,8 +115,6 @@ async function processWithMutex(
     if (!error.isRetryable)
       throw new UnrecoverableError(`${error.code}: ${error.message}`);
     throw error;
-  } finally {
-    await mutex.release(key, owner);
   }
 }
 

@@ -42,7 +42,7 @@ export async function receiveWebhook(
     );
   if (!isValidSignature(rawBody, headers['x-webhook-signature'], secret)) {
     const reason = headers['x-webhook-signature']
-      ? 'X-Webhook-Signature does not match the body'
+      ? 'X-Webhook-Signature does not match the body: check that the PMS signs with the same shared secret as LOCKSTEP_WEBHOOK_SECRET'
       : 'X-Webhook-Signature header is missing';
     return reject(ctx, rawBody, 401, reason);
   }
