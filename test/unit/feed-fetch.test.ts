@@ -87,6 +87,15 @@ describe('fetchFeed over http', () => {
     expect(error.message).toMatch(/no answer within 150 ms/);
   });
 
+  it('stops reading a body larger than any calendar', async () => {
+    const error = await failure(
+      fetchFeed({ url: `${base}/cal.ics` }, {}, { maxBytes: 10 }),
+    );
+    expect(error.code).toBe('feed_unreadable');
+    expect(error.message).toContain('larger than 10 bytes');
+    expect(error.isRetryable).toBe(false);
+  });
+
   it('reads webcal:// as https://', async () => {
     const asked: string[] = [];
     const fake: typeof fetch = (input) => {

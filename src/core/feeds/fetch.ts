@@ -17,6 +17,8 @@ export interface FeedFetchOptions {
   /** Whole request, headers and body, in ms. Default 20 000. */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Largest body accepted, in bytes. Default MAX_FEED_BYTES. */
+  maxBytes?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -83,8 +85,14 @@ async function fetchHttp(
         response.status >= 500 || [408, 429].includes(response.status);
       throw fail(`HTTP ${status}`, isRetryable);
     }
-    // LIMITATION: the body is read whole; feeds are small text files.
-    const text = await response.text();
+    const maxBytes = options.maxBytes ?? MAX_FEED_BYTES;
+    const text = await readCapped(response, maxBytes);
+    if (text === undefined) {
+      throw fail(
+        `larger than ${maxBytes} bytes, too big for a reservation calendar`,
+        false,
+      );
+    }
     const etag = response.headers.get('etag');
     const lastModified = response.headers.get('last-modified');
     return {
@@ -99,6 +107,28 @@ async function fetchHttp(
     const why = isTimeout ? `no answer within ${timeoutMs} ms` : describe(e);
     throw fail(why, true, e);
   }
+}
+
+/** Far above any real export (years of daily stays are a few MB). */
+export const MAX_FEED_BYTES = 50_000_000;
+
+/** The body as text, or undefined once it passes `maxBytes` (reading stops there). */
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+): Promise<string | undefined> {
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      await response.body.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** An address fit for messages and logs: no query, no user info. */

@@ -140,6 +140,7 @@ async function place(
   return awaitConfirmation(ctx, provider, lock, placed);
 }
 
+// LIMITATION: keeping the code would need Tuya's modify-password call, not used because its contract could not be checked here.
 /**
  * Some locks refuse a second copy of a code they hold, so a moved window
  * cannot reuse the guest's code; the guest gets a new one and the host is
