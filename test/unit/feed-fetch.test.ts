@@ -96,6 +96,13 @@ describe('fetchFeed over http', () => {
     expect(error.isRetryable).toBe(false);
   });
 
+  it('refuses a feed file larger than any calendar without reading it', async () => {
+    const error = await failure(
+      fetchFeed({ url: fixturePath }, {}, { maxBytes: 10 }),
+    );
+    expect(error.message).toContain('larger than 10 bytes');
+  });
+
   it('reads webcal:// as https://', async () => {
     const asked: string[] = [];
     const fake: typeof fetch = (input) => {

@@ -10,14 +10,22 @@ import type { FeedFetchResult, FeedValidators } from './fetch';
 export async function readFeedFile(
   path: string,
   previous: FeedValidators,
+  maxBytes: number,
 ): Promise<FeedFetchResult> {
   try {
     const { mtime, mtimeMs, size } = await stat(path);
     const etag = `"${Math.trunc(mtimeMs)}-${size}"`;
     if (etag === previous.etag) return { status: 'not_modified' };
+    if (size > maxBytes) {
+      throw new LockstepError(
+        'feed_unreadable',
+        `The feed file ${path} is larger than ${maxBytes} bytes, too big for a reservation calendar.`,
+      );
+    }
     const text = await readFile(path, 'utf8');
     return { status: 'ok', text, etag, lastModified: mtime.toUTCString() };
   } catch (e) {
+    if (e instanceof LockstepError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : (e as Error).message;
     throw new LockstepError(

@@ -38,13 +38,18 @@ export async function fetchFeed(
   options: FeedFetchOptions = {},
 ): Promise<FeedFetchResult> {
   const url = feed.url.trim();
-  if (isAbsolute(url)) return readFeedFile(url, previous);
+  if (isAbsolute(url))
+    return readFeedFile(url, previous, options.maxBytes ?? MAX_FEED_BYTES);
 
   // webcal:// is the calendar apps' name for the same https address.
   const address = url.replace(/^webcal:/i, 'https:');
   const parsed = URL.canParse(address) ? new URL(address) : undefined;
   if (parsed?.protocol === 'file:') {
-    return readFeedFile(fileURLToPath(parsed), previous);
+    return readFeedFile(
+      fileURLToPath(parsed),
+      previous,
+      options.maxBytes ?? MAX_FEED_BYTES,
+    );
   }
   if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:') {
     const message =
