@@ -74,6 +74,18 @@ test('a host imports a feed, runs a PIN job, cancels a stay and adds a walk-in',
   await expect(page.getByTestId('job-count-completed')).toContainText('1');
   await shot(page, 'jobs');
 
+  // The host cancels the November stay's create job, confirming first.
+  const novemberCreate = page
+    .locator(
+      '[data-testid="job-row"][data-job-id^="create-"][data-state="delayed"]',
+    )
+    .first();
+  const novemberId = await novemberCreate.getAttribute('data-job-id');
+  await novemberCreate.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Yes, cancel job' }).click();
+  await expect(page.locator(`[data-job-id="${novemberId}"]`)).toHaveCount(0);
+  await expect(page.getByTestId('job-count-delayed')).toContainText('2');
+
   // The PIN is on the (simulated) lock; reveal shows its digits.
   await openTab(page, 'stays');
   const activeStay = stays.filter({

@@ -1,5 +1,6 @@
 import type { JobView } from '../../../../shared';
 import { SimulatedBadge } from '../../components/Badges';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ZonedTime } from '../../components/ZonedTime';
 import { useAction } from '../../hooks/useAction';
 import { formatDuration } from '../../lib/format';
@@ -48,16 +49,25 @@ export function JobRow({ job, zone, lockName, isSimulated }: JobRowProps) {
       <td className="reason">{job.failedReason ?? ''}</td>
       <td>{job.lateByMs ? formatDuration(job.lateByMs) : ''}</td>
       <td className="actions">
-        {jobActions(job.state).map((action) => (
-          <button
-            key={action}
-            type="button"
-            className={action === 'cancel' ? 'danger' : undefined}
-            onClick={() => void run(action)}
-          >
-            {ACTION_LABELS[action]}
-          </button>
-        ))}
+        {jobActions(job.state).map((action) =>
+          action === 'cancel' ? (
+            <ConfirmButton
+              key={action}
+              label={ACTION_LABELS.cancel}
+              question={
+                job.queue === 'pin-revoke'
+                  ? 'Keep this PIN on the lock? It then works until its window ends.'
+                  : 'Cancel putting this PIN on the lock?'
+              }
+              confirmLabel="Yes, cancel job"
+              onConfirm={() => run('cancel')}
+            />
+          ) : (
+            <button key={action} type="button" onClick={() => void run(action)}>
+              {ACTION_LABELS[action]}
+            </button>
+          ),
+        )}
       </td>
     </tr>
   );
