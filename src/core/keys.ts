@@ -17,6 +17,8 @@ export function createKeys(namespace: string) {
     reservationBySource: `${tag}:reservation-by-source`,
     pins: `${tag}:pins`,
     problems: `${tag}:problems`,
+    /** Keys of conditions listed in problems and not yet over. */
+    problemKeys: `${tag}:problem-keys`,
     audit: `${tag}:audit`,
     keyCheck: `${tag}:key-check`,
     simulatedLock: (lockId: string) => `${tag}:sim-lock:${lockId}`,

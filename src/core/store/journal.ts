@@ -11,41 +11,39 @@ const KEEP = 1000;
 export class Journal {
   constructor(
     private readonly redis: Redis,
-    private readonly keys: { problems: string; audit: string },
+    private readonly keys: {
+      problems: string;
+      problemKeys: string;
+      audit: string;
+    },
     private readonly machine: string,
   ) {}
 
   /**
    * Records a problem. One with a `key` is recorded once while it lasts: a
-   * second report of the same key returns the entry already listed.
+   * second report of the same key adds nothing (a set of open keys makes
+   * that check one round trip).
    */
   async problem(entry: Omit<ProblemView, 'id' | 'atMs'>): Promise<ProblemView> {
-    if (entry.key) {
-      const listed = (await this.allProblems()).find(
-        (p) => p.view.key === entry.key,
-      );
-      if (listed) return listed.view;
-    }
     const full: ProblemView = { id: randomUUID(), atMs: Date.now(), ...entry };
+    if (entry.key) {
+      const isNew = await this.redis.sadd(this.keys.problemKeys, entry.key);
+      if (isNew === 0) return full;
+    }
     await this.push(this.keys.problems, full);
     return full;
   }
 
   /** Removes the problem listed under `key`, once its condition is over. */
   async resolve(key: string): Promise<void> {
-    for (const { raw, view } of await this.allProblems()) {
-      if (view.key === key) await this.redis.lrem(this.keys.problems, 1, raw);
-    }
-  }
-
-  private async allProblems(): Promise<
-    Array<{ raw: string; view: ProblemView }>
-  > {
+    const wasOpen = await this.redis.srem(this.keys.problemKeys, key);
+    if (wasOpen === 0) return;
     const raw = await this.redis.lrange(this.keys.problems, 0, -1);
-    return raw.map((line) => ({
-      raw: line,
-      view: JSON.parse(line) as ProblemView,
-    }));
+    for (const line of raw) {
+      if ((JSON.parse(line) as ProblemView).key === key) {
+        await this.redis.lrem(this.keys.problems, 1, line);
+      }
+    }
   }
 
   async audit(actor: string, action: string, detail: string): Promise<void> {
