@@ -42,6 +42,15 @@ export async function planReconcile(ctx: CoreContext): Promise<ReconcilePlan> {
         pinJobId('pin-revoke', ids),
       );
       const hasPin = record?.onLock !== undefined;
+      // The host cancelled this version's job, or its PIN was already taken
+      // off by hand: that is a decision, not a lost job.
+      const isSettled =
+        record?.version === reservation.version &&
+        (record.state === 'skipped' || record.state === 'revoked');
+      const isCreatePending =
+        createJob !== undefined &&
+        ['delayed', 'waiting', 'active'].includes(await createJob.getState());
+      if (isSettled) continue;
       if ((!createJob && !hasPin) || !revokeJob) {
         steps.push({
           action: 'create',
@@ -52,7 +61,8 @@ export async function planReconcile(ctx: CoreContext): Promise<ReconcilePlan> {
       } else if (
         hasPin &&
         record.onLock &&
-        !sameWindow(record.onLock, window)
+        !sameWindow(record.onLock, window) &&
+        !isCreatePending
       ) {
         steps.push({
           action: 'move',
@@ -117,6 +127,9 @@ export async function applyPlan(
         });
         continue;
       } else if (step.action === 'remove-job' && step.jobId && step.queue) {
+        // The stay may have moved on since planning: remove only a job that
+        // is still behind its stay's current version.
+        if (!(await isStillStale(ctx, step.queue, step.jobId))) continue;
         await ctx.queues.byName(step.queue).remove(step.jobId);
       }
       await ctx.stores.journal.audit(
@@ -217,8 +230,11 @@ async function lockMismatches(
         });
         continue;
       }
-      const isLive =
-        reservation.status === 'confirmed' && reservation.checkOutMs > now;
+      const property = await ctx.stores.properties.get(reservation.propertyId);
+      const endsMs = property
+        ? pinWindow(reservation, property).validToMs
+        : reservation.checkOutMs;
+      const isLive = reservation.status === 'confirmed' && endsMs > now;
       if (!isLive) {
         const why =
           reservation.status === 'cancelled' ? 'was cancelled' : 'ended';
@@ -241,4 +257,23 @@ export async function reconcile(
   actor = 'reconciler',
 ): Promise<ReconcilePlan> {
   return applyPlan(ctx, await planReconcile(ctx), actor);
+}
+
+async function isStillStale(
+  ctx: CoreContext,
+  queue: 'pin-create' | 'pin-revoke',
+  jobId: string,
+): Promise<boolean> {
+  const job = await ctx.queues.byName(queue).getJob(jobId);
+  if (!job) return false;
+  let data;
+  try {
+    data = parsePinJobData(job.data);
+  } catch {
+    return true;
+  }
+  const current = await ctx.stores.reservations.get(data.reservationId);
+  if (!current) return true;
+  if (current.version !== data.version) return data.version < current.version;
+  return current.status === 'cancelled' && queue === 'pin-create';
 }

@@ -346,3 +346,53 @@ describe('cancellation racing a running create job', () => {
     }
   });
 });
+
+describe('stays moved or changed concurrently', () => {
+  it('moving a stay under way to next month takes its PIN off the lock now', async () => {
+    const now = Date.now();
+    const first = await upsert(stay('later', now - HOUR, now + 2 * HOUR));
+    await untilPinState(t, first.id, 'active');
+    const nextMonth = now + 30 * 24 * HOUR;
+    await upsert(stay('later', nextMonth, nextMonth + 48 * HOUR));
+    await waitFor(
+      async () => {
+        const pins = (await pinsOnLock()).filter(
+          (p) => p.name === `ls-${first.id}`,
+        );
+        return pins.length === 1 && pins[0]?.validFromMs === nextMonth - HOUR
+          ? true
+          : undefined;
+      },
+      15_000,
+      'PIN moved to the new window',
+    );
+  });
+
+  it('two changes arriving together leave jobs that run at the final stay’s times', async () => {
+    const base = Date.parse('2027-09-01T13:00:00Z');
+    const first = await upsert(stay('together', base, base + 48 * HOUR));
+    await Promise.all([
+      upsert(stay('together', base, base + 72 * HOUR)),
+      upsert(stay('together', base + 24 * HOUR, base + 96 * HOUR)),
+    ]);
+    const final = await t.core.context.stores.reservations.get(first.id);
+    expect(final?.version).toBe(3);
+    const jobs = (await t.call('jobs:list', {})).jobs.filter(
+      (j) =>
+        j.reservationId === first.id && j.id.endsWith(`-v${final?.version}`),
+    );
+    const revoke = jobs.find((j) => j.queue === 'pin-revoke');
+    const create = jobs.find((j) => j.queue === 'pin-create');
+    expect(revoke?.runAtMs).toBe(final?.checkOutMs);
+    expect(create?.runAtMs).toBe((final?.checkInMs ?? 0) - HOUR);
+  });
+
+  it('refuses to remove a lock that still holds a guest PIN', async () => {
+    const now = Date.now();
+    const live = await upsert(stay('remove-lock', now - HOUR, now + 2 * HOUR));
+    await untilPinState(t, live.id, 'active');
+    await expect(t.call('locks:remove', { id: lockId })).rejects.toThrow(
+      /still holds 1 guest PIN/,
+    );
+  });
+});

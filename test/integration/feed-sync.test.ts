@@ -103,7 +103,7 @@ describe('feed polling', () => {
     expect((await t.call('feeds:list', {}))[0]?.lastGoodFetchMs).toBe(clockMs);
   });
 
-  it('an HTTP error or an empty feed changes nothing, and the host sees the feed error', async () => {
+  it('an HTTP error or one empty feed changes nothing, and the host sees the feed error', async () => {
     body = calendar(
       event('a@airbnb.com', '20270201', '20270204'),
       event('b@airbnb.com', '20270210', '20270212'),
@@ -129,15 +129,42 @@ describe('feed polling', () => {
       (await t.call('problems:list', {})).filter((p) => p.field === 'url'),
     ).toEqual([]);
 
+    // One empty calendar changes nothing...
     body = calendar();
-    for (let i = 0; i < 3; i += 1) {
-      clockMs += 20 * 60_000;
-      await sync(feed.id);
-    }
+    clockMs += 20 * 60_000;
+    await sync(feed.id);
     expect(await statuses()).toEqual([
       'Airbnb guest:confirmed',
       'Airbnb guest:confirmed',
     ]);
+    // ...but an empty calendar that repeats 10 minutes later is believed.
+    clockMs += 10 * 60_000;
+    await sync(feed.id);
+    expect(await statuses()).toEqual([
+      'Airbnb guest:cancelled',
+      'Airbnb guest:cancelled',
+    ]);
+  });
+
+  it('never reopens a stay the host cancelled, however often the feed still lists it', async () => {
+    body = calendar(event('a@airbnb.com', '20270201', '20270204'));
+    const feed = await t.call('feeds:save', {
+      propertyId,
+      url: feedUrl,
+      source: 'airbnb',
+    });
+    await sync(feed.id);
+    const [stay] = await t.call('reservations:list', {});
+    await t.call('reservations:cancel', { id: stay?.id ?? '' });
+    body = calendar(
+      event('a@airbnb.com', '20270201', '20270204'),
+      event('b@airbnb.com', '20270301', '20270303'),
+    );
+    clockMs += 20 * 60_000;
+    await sync(feed.id);
+    const after = await t.call('reservations:list', {});
+    expect(after.find((s) => s.id === stay?.id)?.status).toBe('cancelled');
+    expect(after).toHaveLength(2);
   });
 
   it('a stay leaves only after two good fetches at least 10 minutes apart both missed it', async () => {

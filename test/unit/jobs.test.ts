@@ -85,3 +85,21 @@ describe('generatePin', () => {
     expect(isGuessable('902817')).toBe(false);
   });
 });
+
+describe('sameWindow', () => {
+  it('compares windows as a lock keeps them, in whole seconds', async () => {
+    const { sameWindow } = await import('../../src/core/jobs/window');
+    const walkIn = {
+      validFromMs: 1_800_000_000_250,
+      validToMs: 1_800_003_600_750,
+    };
+    const readBack = {
+      validFromMs: 1_800_000_001_000,
+      validToMs: 1_800_003_600_000,
+    };
+    expect(sameWindow(walkIn, readBack)).toBe(true);
+    expect(
+      sameWindow(walkIn, { ...readBack, validToMs: 1_800_003_601_000 }),
+    ).toBe(false);
+  });
+});

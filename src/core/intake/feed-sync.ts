@@ -118,6 +118,16 @@ export async function syncFeed(
   );
   for (const stay of extracted.stays) {
     const churned = findChurned(fromFeed, feed.id, stay);
+    // A feed may reopen what a feed cancelled, never what the host or the
+    // PMS cancelled: a lagging calendar must not put an evicted guest's PIN back.
+    const listed =
+      fromFeed.find((r) => r.sourceKey === `feed:${feed.id}:${stay.uid}`) ??
+      churned;
+    if (listed?.status === 'cancelled' && listed.cancelledBy !== 'feed') {
+      seen.add(listed.id);
+      summary.skipped += 1;
+      continue;
+    }
     const { reservation, outcome } = await upsertReservation(
       ctx,
       toIncoming(feed, property, stay),
@@ -128,10 +138,9 @@ export async function syncFeed(
     if (outcome === 'updated') summary.updated += 1;
   }
 
-  const isEmptyAfterStays =
-    extracted.stays.length === 0 &&
-    fromFeed.some((r) => r.status === 'confirmed' && r.checkOutMs > now);
-  if (!isEmptyAfterStays) await retireMissing(ctx, fromFeed, seen, state, now);
+  // An empty calendar is held to the same rule as any miss: one changes
+  // nothing, a second one at least MISSING_CONFIRM_MS later is believed.
+  await retireMissing(ctx, fromFeed, seen, state, now);
 
   await writeFeedState(ctx, feed.id, {
     ...state,
@@ -194,6 +203,7 @@ async function retireMissing(
       missingSince[reservation.id] = firstMiss;
       await ctx.stores.journal.problem({
         kind: 'feed',
+        key: `feed-dropped:${reservation.id}`,
         subject: `${reservation.guestName} (${reservation.id})`,
         message:
           'The feed no longer lists this stay, which has already begun. Cancel it in Stays to revoke the PIN, or leave it to end at check-out.',

@@ -6,6 +6,7 @@ import { LockstepError } from '../errors';
 import { pinField, type PinRecord, type Reservation } from '../store/records';
 import type { PinJobData } from './ids';
 import { generatePin } from './pin-code';
+import { locksFor } from './schedule';
 import { sameWindow, pinWindow, type PinWindow } from './window';
 
 export type JobOutcome = { outcome: string; lateByMs?: number };
@@ -104,8 +105,9 @@ export async function createPinForStay(
 }
 
 /**
- * A cancellation that landed while this job was talking to the lock saw no
- * PIN to revoke; now there is one, so it gets its revoke job here.
+ * A change that landed while this job was talking to the lock (the stay was
+ * cancelled, or no longer uses this lock) saw no PIN to revoke; now there is
+ * one, so it gets its revoke job here.
  */
 async function revokeIfCancelledMeanwhile(
   ctx: CoreContext,
@@ -113,7 +115,12 @@ async function revokeIfCancelledMeanwhile(
   lockId: string,
 ): Promise<void> {
   const current = await ctx.stores.reservations.get(reservationId);
-  if (current?.status !== 'cancelled') return;
+  if (!current) return;
+  const property = await ctx.stores.properties.get(current.propertyId);
+  const usesLock =
+    property !== undefined &&
+    (await locksFor(ctx, current, property)).some((l) => l.id === lockId);
+  if (current.status !== 'cancelled' && usesLock) return;
   const data = {
     reservationId,
     lockId,

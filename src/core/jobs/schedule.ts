@@ -2,7 +2,7 @@ import type { Lock, Property } from '../../shared';
 import type { CoreContext } from '../context';
 import { pinField, type PinRecord, type Reservation } from '../store/records';
 import { pinJobId, type PinQueueName } from './ids';
-import { pinWindow } from './window';
+import { pinWindow, sameWindow } from './window';
 
 /**
  * Makes the queues match one reservation's current version: for every lock it
@@ -46,11 +46,14 @@ export async function scheduleReservation(
       lockId: lock.id,
       version: reservation.version,
     };
-    await ctx.queues.add(
-      'pin-create',
-      { ...base, runAtMs: window.validFromMs },
-      now,
-    );
+    // A PIN already on the lock with another window is moved now, not at the
+    // new start: until then the old window would keep opening the door.
+    const isMovingPin =
+      previous?.onLock !== undefined && !sameWindow(previous.onLock, window);
+    const createAtMs = isMovingPin
+      ? Math.min(window.validFromMs, now)
+      : window.validFromMs;
+    await ctx.queues.add('pin-create', { ...base, runAtMs: createAtMs }, now);
     await ctx.queues.add(
       'pin-revoke',
       { ...base, runAtMs: window.validToMs },

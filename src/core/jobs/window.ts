@@ -24,6 +24,12 @@ export function pinWindow(
   };
 }
 
+/**
+ * Equal as a lock sees them: locks keep whole seconds, the start rounded up
+ * and the end rounded down, so a window read back from a lock still matches.
+ */
 export function sameWindow(a: PinWindow, b: PinWindow): boolean {
-  return a.validFromMs === b.validFromMs && a.validToMs === b.validToMs;
+  const from = (w: PinWindow) => Math.ceil(w.validFromMs / 1000);
+  const to = (w: PinWindow) => Math.floor(w.validToMs / 1000);
+  return from(a) === from(b) && to(a) === to(b);
 }

@@ -1,6 +1,7 @@
 import { LockstepError } from '../errors';
 import type { CoreContext } from '../context';
 import { unscheduleReservation } from '../jobs/schedule';
+import { withReservationLock } from './lock';
 import type { Reservation } from '../store/records';
 
 /**
@@ -8,6 +9,14 @@ import type { Reservation } from '../store/records';
  * jobs, and revokes a PIN already on a lock at once. `actor` is recorded.
  */
 export async function cancelReservation(
+  ctx: CoreContext,
+  id: string,
+  actor: string,
+): Promise<Reservation> {
+  return withReservationLock(ctx, id, () => cancelLocked(ctx, id, actor));
+}
+
+async function cancelLocked(
   ctx: CoreContext,
   id: string,
   actor: string,
@@ -22,6 +31,7 @@ export async function cancelReservation(
   const next: Reservation = {
     ...previous,
     status: 'cancelled',
+    cancelledBy: actor,
     version: previous.version + 1,
     updatedAtMs: ctx.now(),
   };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CoreContext } from '../context';
 import { LockstepError } from '../errors';
+import { withReservationLock } from './lock';
 import { scheduleReservation } from '../jobs/schedule';
 import type { Reservation } from '../store/records';
 
@@ -58,8 +59,18 @@ export async function upsertReservation(
   const known =
     existingId ??
     (await ctx.redis.hget(ctx.keys.reservationBySource, incoming.sourceKey)) ??
-    undefined;
-  const previous = known ? await ctx.stores.reservations.get(known) : undefined;
+    reservationIdFor(incoming.sourceKey);
+  return withReservationLock(ctx, known, () =>
+    upsertLocked(ctx, incoming, known),
+  );
+}
+
+async function upsertLocked(
+  ctx: CoreContext,
+  incoming: IncomingStay,
+  known: string,
+): Promise<{ reservation: Reservation; outcome: UpsertOutcome }> {
+  const previous = await ctx.stores.reservations.get(known);
   const now = ctx.now();
 
   const next: Reservation = {
@@ -71,6 +82,7 @@ export async function upsertReservation(
     createdAtMs: previous?.createdAtMs ?? now,
     updatedAtMs: now,
   };
+  if (next.status === 'confirmed') delete next.cancelledBy;
   const isMoved = previous !== undefined && movesJobs(previous, next);
   if (isMoved) next.version = previous.version + 1;
 

@@ -149,6 +149,16 @@ export function setupHandlers(ctx: CoreContext, actor: string): SetupHandlers {
     },
 
     async 'locks:remove'({ id }) {
+      const live = (await stores.pins.all()).filter(
+        (r) => r.lockId === id && r.onLock,
+      );
+      if (live.length > 0) {
+        throw new LockstepError(
+          'conflict',
+          `This lock still holds ${live.length} guest PIN(s) Lockstep put there; cancel those stays or wait until they end, so the PINs are taken off first.`,
+          { fields: [{ field: 'id', message: 'lock still holds live PINs' }] },
+        );
+      }
       await stores.locks.remove(id);
       await stores.journal.audit(actor, 'lock.remove', id);
       ctx.notify('locks');

@@ -66,11 +66,21 @@ export class Journal {
   }
 
   private async push(key: string, entry: object): Promise<void> {
+    if (key === this.keys.problems) await this.forgetKeysOfOldest();
     await this.redis
       .multi()
       .lpush(key, JSON.stringify(entry))
       .ltrim(key, 0, KEEP - 1)
       .exec();
+  }
+
+  /** Entries about to fall off the list take their open keys with them. */
+  private async forgetKeysOfOldest(): Promise<void> {
+    const leaving = await this.redis.lrange(this.keys.problems, KEEP - 1, -1);
+    const keys = leaving
+      .map((line) => (JSON.parse(line) as ProblemView).key)
+      .filter((k): k is string => k !== undefined);
+    if (keys.length > 0) await this.redis.srem(this.keys.problemKeys, ...keys);
   }
 
   private async read<T>(key: string, limit: number): Promise<T[]> {

@@ -64,6 +64,8 @@ export const reservationRecord = z.object({
   /** Locks this stay opens; omitted means every lock of the property. */
   lockIds: z.array(z.string()).optional(),
   status: z.enum(['confirmed', 'cancelled']),
+  /** Who cancelled it: a feed may reopen only what a feed cancelled. */
+  cancelledBy: z.string().optional(),
   /** Bumped on every change of dates, locks, property or status. */
   version: z.number().int(),
   createdAtMs: z.number(),

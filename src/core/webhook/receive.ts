@@ -179,8 +179,11 @@ async function reject(
   };
   await storeDelivery(ctx, entry);
   ctx.log.warn('webhook rejected', { id: entry.id, httpStatus, reason });
+  // Repeats of one rejection (a sender with the wrong secret retrying all
+  // day) are one entry for the host; each delivery is in the webhook log.
   await ctx.stores.journal.problem({
     kind: 'webhook',
+    key: `webhook-rejected:${httpStatus}:${reason}`,
     subject: `Webhook delivery ${entry.id}`,
     ...(fields?.[0] ? { field: fields[0].field } : {}),
     message: `Rejected (${httpStatus}): ${reason}`,
