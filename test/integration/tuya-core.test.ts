@@ -382,6 +382,45 @@ describe('Tuya failures as the workers see them', () => {
   });
 });
 
+describe('a PIN the lock gives up on after the job', () => {
+  it('is marked failed, no longer counted as on the lock, and the host is told', async () => {
+    await t.close();
+    t = await startTestCore({
+      redisUrl: redis.url,
+      options: { confirmPollMs: 50, confirmWaitMs: 0 },
+    });
+    await t.call('settings:saveTuya', {
+      accessId: cloud.accessId,
+      accessSecret: cloud.accessSecret,
+      baseUrl: cloud.baseUrl,
+    });
+    propertyId = (
+      await t.call('properties:save', {
+        name: 'Full House',
+        timeZone: 'Europe/Dublin',
+      })
+    ).id;
+    cloud.addDevice({
+      id: 'dev-full',
+      name: 'Full lock',
+      link: 'zigbee',
+      zigbeeOutcome: 'storage_full',
+    });
+    await addLock('dev-full', 'zigbee');
+    const stay = await walkIn('Unlucky Guest');
+    await untilPinState(t, stay.id, 'pending');
+    await t.core.maintain();
+    await t.core.maintain();
+    expect((await pinOf(stay.id))?.state).toBe('failed');
+    expect((await t.call('locks:list', {}))[0]?.livePins).toBe(0);
+    const told = (await t.call('problems:list', {})).filter(
+      (p) => p.kind === 'lock',
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]?.message).toContain('storage is full');
+  });
+});
+
 describe('Tuya settings', () => {
   it('keeps the access secret sealed at rest and never returns it', async () => {
     const raw = JSON.stringify(

@@ -81,6 +81,15 @@ export async function checkPendingPins(ctx: CoreContext): Promise<void> {
     } else if (read.state === 'failed' || read.state === 'missing') {
       next.state = 'failed';
       next.lastError = read.detail ?? 'The lock no longer holds this PIN.';
+      // The lock does not hold it: the record must not claim it does, and
+      // the host must hear of it before the guest arrives.
+      delete next.onLock;
+      await ctx.stores.journal.problem({
+        kind: 'lock',
+        key: `pin-lost:${record.reservationId}:${record.lockId}`,
+        subject: `${lock.name}: PIN for ${reservation.guestName}`,
+        message: `${next.lastError} Check the lock, then cancel this stay and add the guest as a walk-in to give them a new PIN.`,
+      });
     } else if (
       ctx.now() >= reservation.checkInMs - PENDING_WARNING_MS &&
       next.pendingWarnedAtMs === undefined
