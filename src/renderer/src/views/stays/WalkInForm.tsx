@@ -4,6 +4,7 @@ import { FormError } from '../../components/FormError';
 import { useFormCall } from '../../hooks/useFormCall';
 import { msToLocalInput } from '../../lib/zone';
 import { useLockstepStore } from '../../store';
+import { PropertySelect } from '../setup/PropertySelect';
 import { buildWalkIn, defaultCheckOut, WALK_IN_ALIASES } from './walkIn';
 import type { WalkInValues } from './walkIn';
 
@@ -67,18 +68,11 @@ export function WalkInForm() {
       <h3 id="walkin-heading">Add walk-in</h3>
       <Field label="Property" error={form.errors.propertyId}>
         {(c) => (
-          <select
-            {...c}
+          <PropertySelect
+            control={c}
             value={values.propertyId}
-            onChange={(e) => chooseProperty(e.target.value)}
-          >
-            <option value="">Choose…</option>
-            {properties.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+            onChange={chooseProperty}
+          />
         )}
       </Field>
       <Field label="Guest name" error={form.errors.guestName}>
