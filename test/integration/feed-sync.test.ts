@@ -80,6 +80,10 @@ afterEach(async () => {
   await t.close();
 });
 
+/** The test server's calendar as an Airbnb feed of the test property. */
+function addAirbnbFeed() {
+  return t.call('feeds:save', { propertyId, url: feedUrl, source: 'airbnb' });
+}
 async function sync(feedId: string) {
   return t.call('feeds:sync', { id: feedId });
 }
@@ -92,11 +96,7 @@ async function statuses() {
 describe('feed polling', () => {
   it('uses a conditional GET and imports nothing new when the feed is unchanged', async () => {
     body = calendar(event('a@airbnb.com', '20270201', '20270204'));
-    const feed = await t.call('feeds:save', {
-      propertyId,
-      url: feedUrl,
-      source: 'airbnb',
-    });
+    const feed = await addAirbnbFeed();
     expect((await sync(feed.id)).imported).toBe(1);
     await sync(feed.id);
     expect(requests[1]?.['if-none-match']).toBeDefined();
@@ -108,11 +108,7 @@ describe('feed polling', () => {
       event('a@airbnb.com', '20270201', '20270204'),
       event('b@airbnb.com', '20270210', '20270212'),
     );
-    const feed = await t.call('feeds:save', {
-      propertyId,
-      url: feedUrl,
-      source: 'airbnb',
-    });
+    const feed = await addAirbnbFeed();
     await sync(feed.id);
 
     status = 500;
@@ -148,11 +144,7 @@ describe('feed polling', () => {
 
   it('never reopens a stay the host cancelled, however often the feed still lists it', async () => {
     body = calendar(event('a@airbnb.com', '20270201', '20270204'));
-    const feed = await t.call('feeds:save', {
-      propertyId,
-      url: feedUrl,
-      source: 'airbnb',
-    });
+    const feed = await addAirbnbFeed();
     await sync(feed.id);
     const [stay] = await t.call('reservations:list', {});
     await t.call('reservations:cancel', { id: stay?.id ?? '' });
@@ -172,11 +164,7 @@ describe('feed polling', () => {
       event('a@airbnb.com', '20270201', '20270204'),
       event('b@airbnb.com', '20270210', '20270212'),
     );
-    const feed = await t.call('feeds:save', {
-      propertyId,
-      url: feedUrl,
-      source: 'airbnb',
-    });
+    const feed = await addAirbnbFeed();
     await sync(feed.id);
 
     body = calendar(event('a@airbnb.com', '20270201', '20270204'));
@@ -198,11 +186,7 @@ describe('feed polling', () => {
 
   it('keeps a stay whose UID changed when an event with the same dates and summary appears', async () => {
     body = calendar(event('old-uid@airbnb.com', '20270301', '20270305'));
-    const feed = await t.call('feeds:save', {
-      propertyId,
-      url: feedUrl,
-      source: 'airbnb',
-    });
+    const feed = await addAirbnbFeed();
     await sync(feed.id);
     const [before] = await t.call('reservations:list', {});
 
@@ -226,11 +210,7 @@ describe('feed polling', () => {
       ].join('\r\n'),
       event('backwards@airbnb.com', '20270410', '20270405'),
     );
-    const feed = await t.call('feeds:save', {
-      propertyId,
-      url: feedUrl,
-      source: 'airbnb',
-    });
+    const feed = await addAirbnbFeed();
     const summary = await sync(feed.id);
     expect(summary.imported).toBe(1);
     expect(summary.problems.map((p) => p.field).sort()).toEqual([
@@ -259,11 +239,7 @@ describe('feed polling', () => {
 
   it('rejects a feed that is not iCal without touching existing stays', async () => {
     body = calendar(event('a@airbnb.com', '20270201', '20270204'));
-    const feed = await t.call('feeds:save', {
-      propertyId,
-      url: feedUrl,
-      source: 'airbnb',
-    });
+    const feed = await addAirbnbFeed();
     await sync(feed.id);
     body = '<html><body>Service unavailable</body></html>';
     clockMs += 30 * 60_000;
@@ -343,11 +319,7 @@ describe('feed schedule and stays under way', () => {
     // The stay began yesterday (all-day, Zurich defaults 15:00 to 11:00).
     clockMs = Date.parse('2027-02-02T12:00:00Z');
     body = calendar(event('now@airbnb.com', '20270201', '20270204'));
-    const feed = await t.call('feeds:save', {
-      propertyId,
-      url: feedUrl,
-      source: 'airbnb',
-    });
+    const feed = await addAirbnbFeed();
     await sync(feed.id);
 
     body = calendar(event('other@airbnb.com', '20270301', '20270303'));
